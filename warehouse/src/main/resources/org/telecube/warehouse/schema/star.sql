@@ -112,10 +112,17 @@ CREATE TABLE IF NOT EXISTS dim_month (
   year_name_zh VARCHAR NOT NULL, year_name_en VARCHAR NOT NULL
 )
 ;;
+-- Day grain, carrying every month column too, so cubes at day grain join one table.
 CREATE TABLE IF NOT EXISTS dim_date (
   date_key DATE PRIMARY KEY,
   date_code VARCHAR NOT NULL,              -- 2025-03-31
-  month_key INTEGER NOT NULL
+  month_key INTEGER NOT NULL, month_code VARCHAR NOT NULL,
+  month_name_zh VARCHAR NOT NULL, month_name_en VARCHAR NOT NULL,
+  month_start DATE NOT NULL, month_end DATE NOT NULL,
+  quarter_key INTEGER NOT NULL, quarter_code VARCHAR NOT NULL,
+  quarter_name_zh VARCHAR NOT NULL, quarter_name_en VARCHAR NOT NULL,
+  year_key INTEGER NOT NULL, year_code VARCHAR NOT NULL,
+  year_name_zh VARCHAR NOT NULL, year_name_en VARCHAR NOT NULL
 )
 ;;
 -- Maps each source month to the period whose value it contributes to, for time intelligence:

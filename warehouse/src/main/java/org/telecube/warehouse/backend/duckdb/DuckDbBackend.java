@@ -1,0 +1,87 @@
+package org.telecube.warehouse.backend.duckdb;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.telecube.warehouse.backend.Backend;
+import org.telecube.warehouse.backend.WarehouseUnavailableException;
+
+/**
+ * DuckDB in a file, {@code <dataDir>/telecube.duckdb}, behind a HikariCP pool. DuckDB lets one
+ * process hold the file; a second process gets a clear {@link WarehouseUnavailableException}.
+ */
+public final class DuckDbBackend implements Backend {
+  public static final String FILE_NAME = "telecube.duckdb";
+
+  private final Path file;
+  private final HikariDataSource pool;
+
+  private DuckDbBackend(Path file, HikariDataSource pool) {
+    this.file = file;
+    this.pool = pool;
+  }
+
+  public static DuckDbBackend open(Path dataDir) {
+    return open(dataDir, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+  }
+
+  public static DuckDbBackend open(Path dataDir, int poolSize) {
+    Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("telecube-duckdb");
+    config.setDriverClassName("org.duckdb.DuckDBDriver");
+    config.setJdbcUrl("jdbc:duckdb:" + file);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(1);
+    config.setAutoCommit(true);
+    try {
+      return new DuckDbBackend(file, new HikariDataSource(config));
+    } catch (HikariPool.PoolInitializationException e) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("lock")) {
+        throw new WarehouseUnavailableException("The warehouse " + file + " is in use by another"
+            + " process (is `telecube serve` or `telecube demo` running?). Stop it, or send the"
+            + " work to the running server (e.g. POST /api/etl/batches).", e);
+      }
+      throw new WarehouseUnavailableException("Cannot open the warehouse " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return DuckDBSqlDialect.DEFAULT;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  public String location() {
+    return file.toString();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,21 @@
+package org.telecube.warehouse.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A cube: a fact table, the dimensions it carries and its measures. */
+public record Cube(String name, Caption caption, String factTable, String timeColumn,
+                   List<DimensionUsage> dimensions, List<Measure> measures) {
+  public Cube {
+    dimensions = List.copyOf(dimensions);
+    measures = List.copyOf(measures);
+  }
+
+  public Optional<DimensionUsage> dimension(String dimensionName) {
+    return dimensions.stream().filter(d -> d.name().equals(dimensionName)).findFirst();
+  }
+
+  public Optional<Measure> measure(String measureName) {
+    return measures.stream().filter(m -> m.name().equals(measureName)).findFirst();
+  }
+}

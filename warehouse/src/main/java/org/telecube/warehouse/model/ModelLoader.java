@@ -1,0 +1,221 @@
+package org.telecube.warehouse.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the cube model from YAML and checks it: every reference resolves, names are unique, and
+ * formulas name measures of their own cube. A broken model fails at start-up with the path of the
+ * offending entry, never at query time.
+ */
+public final class ModelLoader {
+  private static final String SHIPPED = "/org/telecube/warehouse/model/model.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ModelLoader() {
+  }
+
+  private static final class Holder {
+    static final CubeModel SHIPPED_MODEL = loadResource(SHIPPED);
+  }
+
+  /** The model shipped with the product (parsed once). */
+  public static CubeModel shipped() {
+    return Holder.SHIPPED_MODEL;
+  }
+
+  static CubeModel loadResource(String resource) {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ModelException(resource, "model file missing from the build");
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new ModelException(resource, "cannot read: " + e.getMessage());
+    }
+  }
+
+  public static CubeModel load(InputStream yaml) throws IOException {
+    JsonNode root = YAML.readTree(yaml);
+    List<Enumeration> enumerations = readEnumerations(root.path("enumerations"));
+    Map<String, Enumeration> enumByName = new LinkedHashMap<>();
+    enumerations.forEach(e -> enumByName.put(e.name(), e));
+    List<Dimension> dimensions = readDimensions(root.path("dimensions"), enumByName);
+    Map<String, Dimension> dimByName = new LinkedHashMap<>();
+    dimensions.forEach(d -> dimByName.put(d.name(), d));
+    List<Cube> cubes = new ArrayList<>();
+    root.path("cubes").fields().forEachRemaining(e ->
+        cubes.add(readCube("cubes." + e.getKey(), e.getKey(), e.getValue(), dimByName)));
+    CubeModel model = new CubeModel(enumerations, dimensions, cubes);
+    checkAcross(model);
+    return model;
+  }
+
+  private static List<Enumeration> readEnumerations(JsonNode node) {
+    List<Enumeration> out = new ArrayList<>();
+    node.fields().forEachRemaining(e -> {
+      String path = "enumerations." + e.getKey();
+      List<Member> members = new ArrayList<>();
+      for (JsonNode row : e.getValue()) {
+        if (!row.isArray() || row.size() != 3) {
+          throw new ModelException(path, "each member is [code, 中文, English]");
+        }
+        members.add(new Member(row.get(0).asText(), Caption.of(row.get(1).asText(), row.get(2).asText())));
+      }
+      out.add(new Enumeration(e.getKey(), members));
+    });
+    return out;
+  }
+
+  private static List<Dimension> readDimensions(JsonNode node, Map<String, Enumeration> enums) {
+    List<Dimension> out = new ArrayList<>();
+    node.fields().forEachRemaining(e -> {
+      String name = e.getKey();
+      String path = "dimensions." + name;
+      JsonNode d = e.getValue();
+      Caption caption = caption(path, d.path("caption"));
+      if (d.has("enumeration")) {
+        String enumName = d.get("enumeration").asText();
+        Enumeration en = enums.get(enumName);
+        if (en == null) {
+          throw new ModelException(path, "unknown enumeration " + enumName);
+        }
+        Level level = new Level(name, name, caption, "code",
+            Map.of(Language.ZH_CN.tag(), "name_zh", Language.EN.tag(), "name_en"), "sort_order");
+        out.add(new Dimension(name, caption, false, en.table(), "code", List.of(level)));
+        return;
+      }
+      List<Level> levels = new ArrayList<>();
+      for (JsonNode l : d.path("levels")) {
+        String levelName = text(path + ".levels", l, "name");
+        String levelPath = path + ".levels." + levelName;
+        String key = text(levelPath, l, "key");
+        Map<String, String> captions = new LinkedHashMap<>();
+        l.path("captions").fields().forEachRemaining(c -> captions.put(c.getKey(), c.getValue().asText()));
+        levels.add(new Level(name, levelName, caption(levelPath, l.path("caption")), key, captions,
+            l.path("order").asText(key)));
+      }
+      if (levels.isEmpty()) {
+        throw new ModelException(path, "a dimension needs levels or an enumeration");
+      }
+      out.add(new Dimension(name, caption, d.path("time").asBoolean(false), text(path, d, "table"),
+          text(path, d, "key"), levels));
+    });
+    return out;
+  }
+
+  private static Cube readCube(String path, String name, JsonNode c, Map<String, Dimension> dims) {
+    List<DimensionUsage> usages = new ArrayList<>();
+    for (JsonNode u : c.path("dimensions")) {
+      String dimName = text(path + ".dimensions", u, "dimension");
+      Dimension dim = dims.get(dimName);
+      String usagePath = path + ".dimensions." + dimName;
+      if (dim == null) {
+        throw new ModelException(usagePath, "unknown dimension");
+      }
+      List<Level> levels = dim.levels();
+      if (u.has("levels")) {
+        levels = new ArrayList<>();
+        for (JsonNode ln : u.get("levels")) {
+          levels.add(dim.level(ln.asText()).orElseThrow(() ->
+              new ModelException(usagePath, "unknown level " + ln.asText())));
+        }
+      }
+      usages.add(new DimensionUsage(dim, text(usagePath, u, "foreign_key"),
+          u.path("table").asText(dim.table()), u.path("key").asText(dim.key()), levels));
+    }
+    List<Measure> measures = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonNode m : c.path("measures")) {
+      String measureName = text(path + ".measures", m, "name");
+      String measurePath = path + ".measures." + measureName;
+      if (!names.add(measureName)) {
+        throw new ModelException(measurePath, "duplicate measure");
+      }
+      measures.add(readMeasure(measurePath, measureName, m));
+    }
+    Cube cube = new Cube(name, caption(path, c.path("caption")), text(path, c, "fact"),
+        text(path, c, "time_column"), usages, measures);
+    for (Measure m : measures) {
+      if (m instanceof Measure.Derived d) {
+        for (String ref : Formula.parse(d.formula()).measureNames()) {
+          if (cube.measure(ref).isEmpty() || ref.equals(d.name())) {
+            throw new ModelException(path + ".measures." + d.name(), "formula names unknown measure " + ref);
+          }
+        }
+      }
+    }
+    return cube;
+  }
+
+  private static Measure readMeasure(String path, String name, JsonNode m) {
+    Caption caption = caption(path, m.path("caption"));
+    MeasureFormat format = MeasureFormat.valueOf(m.path("format").asText("number").toUpperCase(Locale.ROOT));
+    if (m.has("formula")) {
+      return new Measure.Derived(name, caption, format, m.get("formula").asText());
+    }
+    if (m.has("from")) {
+      String[] parts = m.get("from").asText().split("\\.", 2);
+      if (parts.length != 2) {
+        throw new ModelException(path, "from must be cube.measure");
+      }
+      return new Measure.Across(name, caption, format, parts[0], parts[1]);
+    }
+    Aggregate aggregate = Aggregate.valueOf(text(path, m, "aggregate").toUpperCase(Locale.ROOT));
+    String column = m.has("column") ? m.get("column").asText() : null;
+    if (column == null && (aggregate == Aggregate.SUM || aggregate == Aggregate.DISTINCT_COUNT)) {
+      throw new ModelException(path, aggregate + " needs a column");
+    }
+    Map<String, List<String>> filter = new LinkedHashMap<>();
+    m.path("filter").fields().forEachRemaining(f -> {
+      List<String> values = new ArrayList<>();
+      f.getValue().forEach(v -> values.add(v.asText()));
+      filter.put(f.getKey(), List.copyOf(values));
+    });
+    OverTime overTime = OverTime.valueOf(m.path("over_time").asText("sum").toUpperCase(Locale.ROOT));
+    return new Measure.Stored(name, caption, format, column, aggregate, overTime, filter,
+        new BigDecimal(m.path("divide_by").asText("1")));
+  }
+
+  private static void checkAcross(CubeModel model) {
+    for (Cube cube : model.cubes()) {
+      for (Measure m : cube.measures()) {
+        if (m instanceof Measure.Across a) {
+          String path = "cubes." + cube.name() + ".measures." + a.name();
+          Cube other = model.cube(a.cube()).orElseThrow(() -> new ModelException(path, "unknown cube " + a.cube()));
+          Measure target = other.measure(a.measure()).orElseThrow(() ->
+              new ModelException(path, "unknown measure " + a.cube() + "." + a.measure()));
+          if (!(target instanceof Measure.Stored)) {
+            throw new ModelException(path, "can only bring a stored measure across");
+          }
+        }
+      }
+    }
+  }
+
+  private static Caption caption(String path, JsonNode node) {
+    if (!node.isObject() || !node.has(Language.ZH_CN.tag()) || !node.has(Language.EN.tag())) {
+      throw new ModelException(path, "caption needs zh-CN and en");
+    }
+    return Caption.of(node.get(Language.ZH_CN.tag()).asText(), node.get(Language.EN.tag()).asText());
+  }
+
+  private static String text(String path, JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.asText().isBlank()) {
+      throw new ModelException(path, "missing " + field);
+    }
+    return v.asText();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The cube model: immutable records for cubes, dimensions, levels, measures and enumerations, and
+ * the loader that reads them from {@code model.yaml}. Names and captions come only from the model
+ * file; nothing here runs SQL.
+ */
+package org.telecube.warehouse.model;

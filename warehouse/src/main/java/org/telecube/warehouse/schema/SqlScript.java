@@ -1,0 +1,48 @@
+package org.telecube.warehouse.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/** A classpath SQL script whose statements are separated by lines holding only {@code ;;}. */
+public record SqlScript(String name, List<String> statements) {
+
+  public static SqlScript load(Class<?> anchor, String resource) {
+    try (InputStream in = anchor.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("SQL script missing from the build: " + resource);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> statements = Arrays.stream(text.split("(?m)^;;\\s*$"))
+          .map(SqlScript::stripComments)
+          .filter(s -> !s.isBlank())
+          .toList();
+      return new SqlScript(resource, statements);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void run(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      for (String sql : statements) {
+        try {
+          st.execute(sql);
+        } catch (SQLException e) {
+          throw new SQLException(name + ": " + e.getMessage() + "\n" + sql, e.getSQLState(), e);
+        }
+      }
+    }
+  }
+
+  private static String stripComments(String statement) {
+    return statement.lines().filter(l -> !l.strip().startsWith("--"))
+        .reduce((a, b) -> a + "\n" + b).orElse("").strip();
+  }
+}

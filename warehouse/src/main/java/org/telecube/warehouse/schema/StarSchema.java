@@ -1,0 +1,160 @@
+package org.telecube.warehouse.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.model.Enumeration;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.model.Member;
+import org.telecube.warehouse.reference.ChargeItem;
+import org.telecube.warehouse.reference.OrgUnit;
+import org.telecube.warehouse.reference.Product;
+import org.telecube.warehouse.reference.ProductFamily;
+import org.telecube.warehouse.reference.ReferenceData;
+import org.telecube.warehouse.reference.Region;
+
+/**
+ * Creates and seeds the star schema. {@link #initialize} is idempotent: it creates missing
+ * tables, fills the calendar once, refreshes the enumeration tables from the model, seeds the
+ * shipped reference data into an empty warehouse and rebuilds the conformed dimensions.
+ */
+public final class StarSchema {
+  public static final int VERSION = 1;
+
+  private static final SqlScript TABLES = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/star.sql");
+  private static final SqlScript CALENDAR = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/calendar.sql");
+  private static final SqlScript DIMENSIONS = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/dimensions.sql");
+
+  private StarSchema() {
+  }
+
+  /** Brings the schema up to date in one transaction on {@code connection}. */
+  public static void initialize(Connection connection, CubeModel model, ReferenceData reference)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      TABLES.run(connection);
+      if (count(connection, "schema_version") == 0) {
+        try (Statement st = connection.createStatement()) {
+          st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", current_timestamp)");
+        }
+      }
+      if (count(connection, "dim_month") == 0) {
+        CALENDAR.run(connection);
+      }
+      writeEnumerations(connection, model);
+      if (count(connection, "ref_region") == 0) {
+        seedReference(connection, reference);
+      }
+      rebuildDimensions(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Rebuilds dim_region, dim_org, dim_product and dim_charge_item from the ref_* tables. */
+  public static void rebuildDimensions(Connection connection) throws SQLException {
+    DIMENSIONS.run(connection);
+  }
+
+  private static void writeEnumerations(Connection connection, CubeModel model) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      for (Enumeration e : model.enumerations()) {
+        st.execute("CREATE TABLE IF NOT EXISTS " + e.table()
+            + " (code VARCHAR PRIMARY KEY, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL,"
+            + " sort_order INTEGER NOT NULL)");
+        st.execute("DELETE FROM " + e.table());
+        try (PreparedStatement ps = connection.prepareStatement(
+            "INSERT INTO " + e.table() + " VALUES (?, ?, ?, ?)")) {
+          int order = 0;
+          for (Member m : e.members()) {
+            ps.setString(1, m.code());
+            ps.setString(2, m.caption().in(Language.ZH_CN));
+            ps.setString(3, m.caption().in(Language.EN));
+            ps.setInt(4, order++);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+    }
+  }
+
+  private static void seedReference(Connection connection, ReferenceData reference) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_region VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Region r : reference.regions()) {
+        ps.setString(1, r.code());
+        ps.setString(2, r.level().code());
+        ps.setString(3, r.parentCode());
+        ps.setString(4, r.nameZh());
+        ps.setString(5, r.nameEn());
+        ps.setString(6, r.macroRegion());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_org_unit VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (OrgUnit o : reference.orgUnits()) {
+        ps.setString(1, o.orgCode());
+        ps.setString(2, o.level());
+        ps.setString(3, o.parentCode());
+        ps.setString(4, o.nameZh());
+        ps.setString(5, o.nameEn());
+        ps.setString(6, o.regionCode());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_product VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Product p : reference.products()) {
+        ps.setString(1, p.planCode());
+        ps.setString(2, p.nameZh());
+        ps.setString(3, p.nameEn());
+        ps.setString(4, p.family());
+        ps.setString(5, p.businessLine());
+        ps.setBigDecimal(6, p.monthlyFee());
+        ps.setString(7, p.networkType());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_product_family VALUES (?, ?, ?, ?)")) {
+      for (ProductFamily f : reference.productFamilies()) {
+        ps.setString(1, f.family());
+        ps.setString(2, f.businessLine());
+        ps.setString(3, f.nameZh());
+        ps.setString(4, f.nameEn());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_charge_item VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (ChargeItem c : reference.chargeItems()) {
+        ps.setString(1, c.code());
+        ps.setString(2, c.nameZh());
+        ps.setString(3, c.nameEn());
+        ps.setString(4, c.category());
+        ps.setString(5, c.categoryNameZh());
+        ps.setString(6, c.categoryNameEn());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static long count(Connection connection, String table) throws SQLException {
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
