@@ -1,0 +1,442 @@
+package org.telecube.warehouse.query;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.RelBuilder;
+import org.telecube.warehouse.model.Aggregate;
+import org.telecube.warehouse.model.Cube;
+import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.model.DimensionUsage;
+import org.telecube.warehouse.model.Formula;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.model.Level;
+import org.telecube.warehouse.model.Measure;
+import org.telecube.warehouse.model.OverTime;
+
+/**
+ * Plans a validated query with Calcite's RelBuilder over the star schema and unparses it to the
+ * backend's dialect. The plan, for one grouping of levels:
+ * <ol>
+ *   <li>fact ⋈ the dimensions the query uses (time through the time bridge for time
+ *       intelligence), filtered by the query's slices and ranges;</li>
+ *   <li>aggregate per (levels, month) when a measure needs months — semi-additive FIRST/LAST,
+ *       AVERAGE over months, month counts — else straight per levels;</li>
+ *   <li>combine the months: FIRST/LAST take the period's first/last month (a window over the
+ *       time levels), AVERAGE averages them;</li>
+ *   <li>join measures brought across from other cubes on the shared levels;</li>
+ *   <li>derived measures from the aggregated values (ratios of sums, never sums of ratios);</li>
+ *   <li>order and limit.</li>
+ * </ol>
+ * Output columns: per level key, caption, order; then one column per requested measure.
+ */
+final class QueryPlanner {
+  private static final String FACT = "f";
+  private static final String MONTH = "month_";
+
+  private final CubeModel model;
+  private final CalciteCatalog catalog;
+  private final SqlDialect dialect;
+
+  QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect) {
+    this.model = model;
+    this.catalog = catalog;
+    this.dialect = dialect;
+  }
+
+  /** SQL for a plan and what its output columns mean. */
+  record Plan(String sql, List<ResolvedLevel> levels, List<Measure> measures) {
+  }
+
+  /**
+   * Plans {@code measures} of {@code cube} grouped by {@code levels}.
+   *
+   * @param bridgeKind null for plain values, else a dim_time_bridge kind (previous_period, ...)
+   */
+  Plan plan(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters, List<Measure> measures,
+            Language language, String bridgeKind, List<OrderKey> order, int fetch) {
+    RelBuilder b = catalog.builder();
+    Map<String, Measure> all = closure(cube, measures);
+    List<Measure.Stored> stored = all.values().stream()
+        .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
+    String grain = bridgeKind == null ? null : QueryValidator.finestTime(levels).level().name();
+    aggregate(b, cube, levels, filters, stored, language, bridgeKind, grain);
+
+    // drill-across: one aggregate per other cube, joined on the levels both cubes have
+    Map<String, List<Measure.Across>> acrossByCube = new LinkedHashMap<>();
+    all.values().stream().filter(Measure.Across.class::isInstance).map(Measure.Across.class::cast)
+        .forEach(a -> acrossByCube.computeIfAbsent(a.cube(), k -> new ArrayList<>()).add(a));
+    for (Map.Entry<String, List<Measure.Across>> e : acrossByCube.entrySet()) {
+      Cube other = model.cube(e.getKey()).orElseThrow();
+      List<ResolvedLevel> shared = new ArrayList<>();
+      List<Integer> primaryIndex = new ArrayList<>();
+      for (int i = 0; i < levels.size(); i++) {
+        ResolvedLevel mapped = mapLevel(other, levels.get(i));
+        if (mapped != null) {
+          shared.add(mapped);
+          primaryIndex.add(i);
+        }
+      }
+      List<ResolvedFilter> sharedFilters = new ArrayList<>();
+      for (ResolvedFilter f : filters) {
+        ResolvedLevel mapped = mapLevel(other, f.level());
+        if (mapped != null) {
+          sharedFilters.add(new ResolvedFilter(mapped, f.members(), f.from(), f.to()));
+        }
+      }
+      List<Measure.Stored> targets = e.getValue().stream()
+          .map(a -> (Measure.Stored) other.measure(a.measure()).orElseThrow()).distinct().toList();
+      String otherGrain = bridgeKind == null ? null : grain;
+      aggregate(b, other, shared, sharedFilters, targets, language, bridgeKind, otherGrain);
+      RelNode base = b.build();
+      RelNode primary = b.build();
+      int primaryFields = primary.getRowType().getFieldCount();
+      b.push(primary).push(base);
+      List<RexNode> conditions = new ArrayList<>();
+      for (int j = 0; j < shared.size(); j++) {
+        conditions.add(b.equals(b.field(2, 0, 3 * primaryIndex.get(j)), b.field(2, 1, 3 * j)));
+      }
+      b.join(JoinRelType.LEFT, conditions.isEmpty() ? b.literal(true) : b.and(conditions));
+      List<RexNode> keep = new ArrayList<>();
+      for (int i = 0; i < primaryFields; i++) {
+        keep.add(b.field(i));
+      }
+      for (Measure.Across a : e.getValue()) {
+        int targetIndex = 3 * shared.size() + targets.indexOf((Measure.Stored) other.measure(a.measure()).orElseThrow());
+        keep.add(b.alias(b.field(primaryFields + targetIndex), "m_" + a.name()));
+      }
+      b.project(keep);
+    }
+
+    // final projection: levels, then the requested measures
+    List<RexNode> out = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      out.add(b.field("k" + i));
+      out.add(b.field("c" + i));
+      out.add(b.field("o" + i));
+    }
+    Map<String, RexNode> values = new LinkedHashMap<>();
+    for (Measure m : measures) {
+      out.add(b.alias(value(b, cube, m, values), m.name()));
+    }
+    b.project(out);
+
+    List<RexNode> sortKeys = new ArrayList<>();
+    for (OrderKey key : order) {
+      int index = levelIndex(levels, key.by());
+      RexNode field = index >= 0 ? b.field(3 * index + 2) : b.field(key.by());
+      sortKeys.add(key.descending() ? b.nullsLast(b.desc(field)) : b.nullsLast(field));
+    }
+    for (int i = 0; i < levels.size(); i++) {
+      sortKeys.add(b.nullsLast(b.field(3 * i + 2)));
+      sortKeys.add(b.nullsLast(b.field(3 * i)));
+    }
+    b.sortLimit(-1, fetch, sortKeys);
+    return new Plan(toSql(b.build()), levels, measures);
+  }
+
+  /** Members of a level, optionally under a parent member and within a month range. */
+  Plan members(DimensionUsage usage, Level level, Level parent, String parentKey, List<String> only,
+               Integer fromMonth, Integer toMonth, Language language, int fetch) {
+    RelBuilder b = catalog.builder();
+    b.scan(usage.table());
+    List<RexNode> conditions = new ArrayList<>();
+    if (parent != null) {
+      conditions.add(b.equals(b.field(parent.keyColumn()), b.literal(parentKey)));
+    }
+    if (only != null) {
+      conditions.add(b.in(b.field(level.keyColumn()), only.stream().map(k -> (RexNode) b.literal(k)).toList()));
+    }
+    if (fromMonth != null) {
+      conditions.add(b.between(b.field("month_key"), b.literal(fromMonth), b.literal(toMonth)));
+    }
+    if (!conditions.isEmpty()) {
+      b.filter(conditions);
+    }
+    b.project(List.of(b.field(level.keyColumn()), b.field(level.captionColumn(language)),
+        b.field(level.orderColumn())), List.of("k0", "c0", "o0"), true);
+    b.aggregate(b.groupKey(b.field(0), b.field(1), b.field(2)));
+    b.sortLimit(-1, fetch, List.of(b.field("o0"), b.field("k0")));
+    return new Plan(toSql(b.build()), List.of(), List.of());
+  }
+
+  /** First and last month of a cube's facts. */
+  String monthSpan(Cube cube) {
+    RelBuilder b = catalog.builder();
+    b.scan(cube.factTable());
+    b.aggregate(b.groupKey(), b.min("first_month", b.field(cube.timeColumn())),
+        b.max("last_month", b.field(cube.timeColumn())));
+    return toSql(b.build());
+  }
+
+  private String toSql(RelNode rel) {
+    RelToSqlConverter converter = new RelToSqlConverter(dialect);
+    SqlNode node = converter.visitRoot(rel).asStatement();
+    return node.toSqlString(dialect).getSql();
+  }
+
+  /**
+   * Pushes fact ⋈ dimensions → filter → aggregate(s) for {@code stored} measures. Output fields:
+   * k/c/o per level, then {@code m_<measure>} per stored measure.
+   */
+  private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters,
+                         List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
+    b.scan(cube.factTable()).as(FACT);
+    Set<DimensionUsage> used = new LinkedHashSet<>();
+    levels.forEach(l -> used.add(l.usage()));
+    filters.forEach(f -> used.add(f.level().usage()));
+    for (DimensionUsage usage : used) {
+      String alias = alias(usage);
+      if (usage.dimension().time() && bridgeKind != null) {
+        // the time bridge maps each fact month to the period it contributes to
+        b.scan("dim_time_bridge").as("tb");
+        b.join(JoinRelType.INNER, b.and(
+            b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, "tb", "source_month_key")),
+            b.equals(b.field(2, "tb", "kind"), b.literal(bridgeKind)),
+            b.equals(b.field(2, "tb", "grain"), b.literal(grain))));
+        b.scan("dim_month").as(alias);
+        b.join(JoinRelType.INNER, b.equals(b.field(2, "tb", "target_month_key"), b.field(2, alias, "month_key")));
+      } else {
+        b.scan(usage.table()).as(alias);
+        b.join(JoinRelType.LEFT, b.equals(b.field(2, FACT, usage.foreignKey()), b.field(2, alias, usage.key())));
+      }
+    }
+    List<RexNode> conditions = new ArrayList<>();
+    for (ResolvedFilter f : filters) {
+      RexNode key = b.field(alias(f.level().usage()), f.level().level().keyColumn());
+      if (!f.isRange()) {
+        conditions.add(b.in(key, f.members().stream().map(m -> (RexNode) b.literal(m)).toList()));
+      } else {
+        if (f.from() != null) {
+          conditions.add(b.greaterThanOrEqual(key, b.literal(f.from())));
+        }
+        if (f.to() != null) {
+          conditions.add(b.lessThanOrEqual(key, b.literal(f.to())));
+        }
+      }
+    }
+    if (!conditions.isEmpty()) {
+      b.filter(conditions);
+    }
+
+    boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
+    // project group columns under unique names first: RelBuilder's group keys would merge equal
+    // columns (a level whose key is also its order) and reorder them
+    List<RexNode> projected = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      ResolvedLevel l = levels.get(i);
+      String alias = alias(l.usage());
+      projected.add(b.field(alias, l.level().keyColumn()));
+      names.add("k" + i);
+      projected.add(b.field(alias, l.level().captionColumn(language)));
+      names.add("c" + i);
+      projected.add(b.field(alias, l.level().orderColumn()));
+      names.add("o" + i);
+    }
+    if (byMonth) {
+      projected.add(b.field(FACT, cube.timeColumn()));
+      names.add(MONTH);
+      if (levels.isEmpty()) {
+        // a constant key keeps the month-combining aggregate non-empty: Calcite's unparser
+        // otherwise nests the two aggregates into one invalid SELECT
+        projected.add(b.literal("all"));
+        names.add("g_");
+      }
+    }
+    int groupCount = projected.size();
+    for (Measure.Stored m : stored) {
+      if (m.column() != null) {
+        projected.add(b.field(FACT, m.column()));
+        names.add("v_" + m.name());
+      }
+      RexNode filter = measureFilter(b, m);
+      if (filter != null) {
+        projected.add(filter);
+        names.add("w_" + m.name());
+      }
+    }
+    b.project(projected, names, true);
+    List<RexNode> groups = new ArrayList<>();
+    for (int i = 0; i < groupCount; i++) {
+      groups.add(b.field(i));
+    }
+    List<RelBuilder.AggCall> calls = new ArrayList<>();
+    for (Measure.Stored m : stored) {
+      if (m.aggregate() == Aggregate.MONTHS) {
+        continue;
+      }
+      String name = (byMonth ? "p_" : "m_") + m.name();
+      RelBuilder.AggCall call = switch (m.aggregate()) {
+        case SUM -> b.sum(false, name, b.field("v_" + m.name()));
+        case COUNT -> b.count(false, name);
+        case DISTINCT_COUNT -> b.count(true, name, b.field("v_" + m.name()));
+        case MONTHS -> throw new IllegalStateException();
+      };
+      calls.add(m.filter().isEmpty() ? call : call.filter(b.field("w_" + m.name())));
+    }
+    b.aggregate(b.groupKey(groups), calls);
+    if (!byMonth) {
+      return;
+    }
+
+    // combine months: window the period's first and last month, then aggregate over months
+    List<RexNode> timeKeys = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      if (levels.get(i).isTime()) {
+        timeKeys.add(b.field("k" + i));
+      }
+    }
+    List<RexNode> withSpan = new ArrayList<>(b.fields());
+    withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(MONTH)).over()
+        .partitionBy(timeKeys).toRex(), "first_month_"));
+    withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(MONTH)).over()
+        .partitionBy(timeKeys).toRex(), "last_month_"));
+    b.project(withSpan);
+    List<RexNode> keys = new ArrayList<>();
+    if (levels.isEmpty()) {
+      keys.add(b.field("g_"));
+    }
+    for (int i = 0; i < levels.size(); i++) {
+      keys.add(b.field("k" + i));
+      keys.add(b.field("c" + i));
+      keys.add(b.field("o" + i));
+    }
+    List<RelBuilder.AggCall> combine = new ArrayList<>();
+    for (Measure.Stored m : stored) {
+      String name = "m_" + m.name();
+      if (m.aggregate() == Aggregate.MONTHS) {
+        combine.add(b.count(true, name, b.field(MONTH)));
+        continue;
+      }
+      RexNode monthly = b.field("p_" + m.name());
+      combine.add(switch (m.overTime()) {
+        case SUM -> b.sum(false, name, monthly);
+        case AVERAGE -> b.avg(false, name, monthly);
+        case FIRST -> b.sum(false, name, monthly).filter(b.equals(b.field(MONTH), b.field("first_month_")));
+        case LAST -> b.sum(false, name, monthly).filter(b.equals(b.field(MONTH), b.field("last_month_")));
+      });
+    }
+    b.aggregate(b.groupKey(keys), combine);
+  }
+
+  private static RexNode measureFilter(RelBuilder b, Measure.Stored m) {
+    if (m.filter().isEmpty()) {
+      return null;
+    }
+    List<RexNode> parts = new ArrayList<>();
+    m.filter().forEach((column, values) -> {
+      RexNode field = b.field(FACT, column);
+      RelDataType type = field.getType();
+      List<RexNode> literals = values.stream().map(v -> (RexNode) (SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())
+          ? b.literal(Integer.valueOf(v)) : b.literal(v))).toList();
+      parts.add(b.in(field, literals));
+    });
+    return b.and(parts);
+  }
+
+  /** The value of a measure over the aggregated row: stored and across as they are, derived by formula. */
+  private RexNode value(RelBuilder b, Cube cube, Measure m, Map<String, RexNode> memo) {
+    RexNode cached = memo.get(m.name());
+    if (cached != null) {
+      return cached;
+    }
+    RexNode v;
+    if (m instanceof Measure.Stored s) {
+      v = s.divideBy().compareTo(BigDecimal.ONE) == 0 ? b.field("m_" + s.name())
+          : b.call(SqlStdOperatorTable.DIVIDE, asDouble(b, b.field("m_" + s.name())), b.literal(s.divideBy()));
+    } else if (m instanceof Measure.Across a) {
+      v = b.field("m_" + a.name());
+    } else {
+      v = formula(b, cube, Formula.parse(((Measure.Derived) m).formula()).expression(), memo);
+    }
+    memo.put(m.name(), v);
+    return v;
+  }
+
+  private RexNode formula(RelBuilder b, Cube cube, SqlNode node, Map<String, RexNode> memo) {
+    if (node instanceof SqlIdentifier id) {
+      return value(b, cube, cube.measure(id.getSimple()).orElseThrow(), memo);
+    }
+    if (node instanceof SqlNumericLiteral n) {
+      return b.literal(n.bigDecimalValue());
+    }
+    SqlBasicCall call = (SqlBasicCall) node;
+    List<RexNode> args = new ArrayList<>();
+    for (SqlNode operand : call.getOperandList()) {
+      args.add(asDouble(b, formula(b, cube, operand, memo)));
+    }
+    return switch (call.getKind()) {
+      case PLUS -> b.call(SqlStdOperatorTable.PLUS, args);
+      case MINUS -> b.call(SqlStdOperatorTable.MINUS, args);
+      case TIMES -> b.call(SqlStdOperatorTable.MULTIPLY, args);
+      case MINUS_PREFIX -> b.call(SqlStdOperatorTable.UNARY_MINUS, args);
+      // a ratio over an empty denominator is unknown, not an error
+      case DIVIDE -> b.call(SqlStdOperatorTable.DIVIDE, args.get(0),
+          b.call(SqlStdOperatorTable.NULLIF, args.get(1), b.literal(0.0d)));
+      default -> throw new IllegalStateException("formula operator " + call.getKind());
+    };
+  }
+
+  private static RexNode asDouble(RelBuilder b, RexNode node) {
+    return node.getType().getSqlTypeName() == SqlTypeName.DOUBLE ? node : b.cast(node, SqlTypeName.DOUBLE);
+  }
+
+  /** Every measure {@code measures} depend on, dependencies first. */
+  private static Map<String, Measure> closure(Cube cube, List<Measure> measures) {
+    Map<String, Measure> out = new LinkedHashMap<>();
+    for (Measure m : measures) {
+      addWithDependencies(cube, m, out);
+    }
+    return out;
+  }
+
+  private static void addWithDependencies(Cube cube, Measure m, Map<String, Measure> out) {
+    if (out.containsKey(m.name())) {
+      return;
+    }
+    if (m instanceof Measure.Derived d) {
+      for (String ref : Formula.parse(d.formula()).measureNames()) {
+        addWithDependencies(cube, cube.measure(ref).orElseThrow(), out);
+      }
+    }
+    out.put(m.name(), m);
+  }
+
+  /** The same level in another cube, when it has that dimension and level. */
+  private static ResolvedLevel mapLevel(Cube other, ResolvedLevel level) {
+    return other.dimension(level.usage().name())
+        .flatMap(u -> u.level(level.level().name()).map(l -> new ResolvedLevel(u, l)))
+        .orElse(null);
+  }
+
+  private static int levelIndex(List<ResolvedLevel> levels, String name) {
+    for (int i = 0; i < levels.size(); i++) {
+      if (levels.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String alias(DimensionUsage usage) {
+    return "d_" + usage.name();
+  }
+}
