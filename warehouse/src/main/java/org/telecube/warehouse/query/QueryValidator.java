@@ -50,10 +50,11 @@ final class QueryValidator {
     List<Measure> measures = new ArrayList<>();
     for (int i = 0; i < q.measures().size(); i++) {
       String name = q.measures().get(i);
-      Measure m = cube.measure(name).orElseThrow(() -> new QueryException("measures", "unknown_measure",
+      String field = "measures[" + i + "]";
+      Measure m = cube.measure(name).orElseThrow(() -> new QueryException(field, "unknown_measure",
           "unknown measure \"" + name + "\" of cube " + cube.name() + ": one of " + measureNames(cube)));
       if (measures.contains(m)) {
-        throw new QueryException("measures", "duplicate_measure", "measure " + name + " is named twice");
+        throw new QueryException(field, "duplicate_measure", "measure " + name + " is named twice");
       }
       measures.add(m);
     }

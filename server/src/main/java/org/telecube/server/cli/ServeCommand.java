@@ -1,0 +1,45 @@
+package org.telecube.server.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.telecube.server.TelecubeApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code telecube serve}: the HTTP API (and later the UI) over the warehouse. */
+@Command(name = "serve", description = "Serve the cube API on HTTP.")
+final class ServeCommand implements Callable<Integer> {
+  private static volatile boolean serving;
+
+  @ParentCommand
+  TelecubeCommand root;
+
+  @Option(names = "--port", defaultValue = "${env:TELECUBE_PORT:-8080}", description = "HTTP port (default 8080).")
+  int port;
+
+  static boolean serving() {
+    return serving;
+  }
+
+  @Override
+  public Integer call() {
+    start(root, port);
+    return 0;
+  }
+
+  static ConfigurableApplicationContext start(TelecubeCommand root, int port) {
+    SpringApplication app = new SpringApplication(TelecubeApplication.class);
+    ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + root.dataDir.toAbsolutePath(),
+        "--server.port=" + port);
+    serving = true;
+    String url = "http://localhost:" + port + "/";
+    System.out.println();
+    System.out.println("TeleCube is serving " + root.dataDir.toAbsolutePath() + " at " + url);
+    System.out.println("  cube API:   " + url + "api/cubes");
+    System.out.println("  OpenAPI:    " + url + "v3/api-docs");
+    System.out.println("Stop with Ctrl+C.");
+    return context;
+  }
+}

@@ -1,0 +1,36 @@
+package org.telecube.server.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code telecube <command>}: the product's single entry point. */
+@Command(name = "telecube", mixinStandardHelpOptions = true, version = "TeleCube 0.1.0",
+    description = "OLAP warehouse and reporting for a telecom operator.",
+    subcommands = {ServeCommand.class,
+        QueryCommand.class, CommandLine.HelpCommand.class})
+public final class TelecubeCommand {
+
+  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      defaultValue = "${env:TELECUBE_DATA_DIR:-./data}",
+      description = "Where the warehouse lives (default: $TELECUBE_DATA_DIR or ./data).")
+  Path dataDir;
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    if (code != 0 || !ServeCommand.serving()) {
+      System.exit(code);
+    }
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new TelecubeCommand());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + CliErrors.describe(e)));
+      return 2;
+    });
+    return cl;
+  }
+}

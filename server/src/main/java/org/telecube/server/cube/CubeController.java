@@ -1,0 +1,66 @@
+package org.telecube.server.cube;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.CellSet;
+import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.MemberList;
+import org.telecube.warehouse.query.QueryEngine;
+import org.telecube.warehouse.query.QueryException;
+
+/** Cubes over HTTP/JSON: the model, members for drill-down, and queries. */
+@RestController
+@RequestMapping("/api/cubes")
+class CubeController {
+  private final QueryEngine engine;
+
+  CubeController(QueryEngine engine) {
+    this.engine = engine;
+  }
+
+  @Operation(summary = "The cube model: cubes, dimensions, levels, measures and their captions")
+  @GetMapping
+  CubeCatalog cubes(@RequestParam(required = false) String locale) {
+    return CubeCatalog.of(engine.model(), language(locale));
+  }
+
+  @Operation(summary = "One cube of the model")
+  @GetMapping("/{cube}")
+  CubeCatalog.CubeInfo cube(@PathVariable String cube, @RequestParam(required = false) String locale) {
+    return CubeCatalog.cube(engine.model().cube(cube).orElseThrow(() ->
+        new QueryException("cube", "unknown_cube", "unknown cube \"" + cube + "\"")), language(locale));
+  }
+
+  @Operation(summary = "Members of a level (e.g. region.city), under a parent member for drill-down")
+  @GetMapping("/{cube}/members/{level}")
+  MemberList members(@PathVariable String cube, @PathVariable String level,
+                     @Parameter(description = "key of a member of the level above") @RequestParam(required = false) String parent,
+                     @RequestParam(required = false) String locale) {
+    return engine.members(cube, level, parent, locale);
+  }
+
+  @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape")
+  @PostMapping("/{cube}/query")
+  CellSet query(@PathVariable String cube, @RequestBody CubeQuery query) {
+    if (query.cube() != null && !query.cube().equals(cube)) {
+      throw new QueryException("cube", "cube_mismatch", "the body names cube \"" + query.cube()
+          + "\" but the path names \"" + cube + "\"");
+    }
+    CubeQuery q = new CubeQuery(cube, query.measures(), query.rows(), query.columns(), query.filters(),
+        query.order(), query.limit(), query.locale(), query.totals(), query.timeIntelligence());
+    return engine.execute(q);
+  }
+
+  private static Language language(String locale) {
+    return Language.parse(locale).orElseThrow(() -> new QueryException("locale", "unknown_locale",
+        "unknown locale \"" + locale + "\": zh-CN or en"));
+  }
+}
