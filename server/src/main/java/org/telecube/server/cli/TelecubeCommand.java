@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code telecube <command>}: the product's single entry point. */
 @Command(name = "telecube", mixinStandardHelpOptions = true, version = "TeleCube 0.1.0",
     description = "OLAP warehouse and reporting for a telecom operator.",
-    subcommands = {ServeCommand.class,
+    subcommands = {ServeCommand.class, DemoCommand.class, GenerateCommand.class, EtlCommand.class,
         QueryCommand.class, CommandLine.HelpCommand.class})
 public final class TelecubeCommand {
 

@@ -1,0 +1,58 @@
+package org.telecube.server.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.telecube.etl.generate.GeneratorSettings;
+import org.telecube.etl.load.ConsoleLoadListener;
+import org.telecube.etl.load.EtlLoader;
+import org.telecube.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code telecube demo}: generate a sample operator, load it, serve it. Running it again reuses
+ * the sample and skips files already loaded.
+ */
+@Command(name = "demo", description = "Generate a sample, load it and serve it on HTTP.")
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand
+  TelecubeCommand root;
+
+  @Option(names = "--subscribers", defaultValue = "100000", description = "Subscribers (default 100000).")
+  int subscribers;
+
+  @Option(names = "--months", defaultValue = "13", description = "Months (default 13).")
+  int months;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
+  long seed;
+
+  @Option(names = "--port", defaultValue = "${env:TELECUBE_PORT:-8080}", description = "HTTP port (default 8080).")
+  int port;
+
+  @Option(names = "--no-serve", description = "Stop after loading.")
+  boolean noServe;
+
+  @Override
+  public Integer call() throws Exception {
+    Path sample = root.dataDir.resolve("sample").resolve(subscribers + "x" + months + "-seed" + seed);
+    if (!Files.isDirectory(sample) || EtlLoadCommand.expand(java.util.List.of(sample)).isEmpty()) {
+      System.out.println("Generating " + subscribers + " subscribers x " + months + " months into " + sample);
+      GenerateCommand.generate(GeneratorSettings.defaults(sample).withSubscribers(subscribers).withMonths(months)
+          .withSeed(seed));
+    } else {
+      System.out.println("Reusing the sample in " + sample);
+    }
+    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
+      EtlLoader.load(warehouse, EtlLoadCommand.expand(java.util.List.of(sample)), Optional.empty(),
+          new ConsoleLoadListener());
+    }
+    if (!noServe) {
+      ServeCommand.start(root, port);
+    }
+    return 0;
+  }
+}
