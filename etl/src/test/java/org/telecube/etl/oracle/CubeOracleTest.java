@@ -45,7 +45,7 @@ class CubeOracleTest {
   private static final double CENT = 0.005;
 
   @TempDir
-  Path dir;
+  static Path dir;
 
   private Warehouse warehouse;
   private QueryEngine engine;
