@@ -3,6 +3,7 @@ package org.telecube.etl.feed;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,17 +96,29 @@ public interface FieldType {
 
   final class OneOf implements FieldType {
     private final Map<String, String> canonical = new LinkedHashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
     private final String listing;
 
     OneOf(List<String> codes) {
       for (String c : codes) {
         canonical.put(c, c);
+        index.put(c, index.size());
       }
       listing = String.join(", ", codes);
     }
 
+    /** The members, in contract order. */
     public List<String> codes() {
       return List.copyOf(canonical.keySet());
+    }
+
+    /** The 0-based position of a member in {@link #codes()} (lets a loader stage it compactly). */
+    public int indexOf(String code) {
+      Integer i = index.get(code);
+      if (i == null) {
+        throw new IllegalArgumentException("not a member: " + code);
+      }
+      return i;
     }
 
     @Override

@@ -78,6 +78,7 @@ final class BatchRun {
       note.add("derived " + String.join(", ", derived));
     }
     recordBatch(batchId, startedAt, summaries, String.join("; ", note));
+    listener.phase("committing");
     return new Outcome(batchId, summaries, derived, report);
   }
 

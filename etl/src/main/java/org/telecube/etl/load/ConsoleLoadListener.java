@@ -19,6 +19,7 @@ public final class ConsoleLoadListener implements LoadListener {
   private final boolean interactive;
   private ProgressBar bar;
   private long lastLine;
+  private long batchStart;
 
   /** For {@code System.out}, with a bar when {@code System.console() != null}. */
   public ConsoleLoadListener() {
@@ -32,6 +33,7 @@ public final class ConsoleLoadListener implements LoadListener {
 
   @Override
   public void batchStarted(long batchId, List<FeedFile> files) {
+    batchStart = System.nanoTime();
     out.printf(Locale.ROOT, "Loading batch %d: %d file%s%n", batchId, files.size(), files.size() == 1 ? "" : "s");
   }
 
@@ -84,7 +86,7 @@ public final class ConsoleLoadListener implements LoadListener {
 
   @Override
   public void phase(String description) {
-    out.println("  " + description);
+    out.printf(Locale.ROOT, "  [%.1f s] %s%n", (System.nanoTime() - batchStart) / 1e9, description);
   }
 
   @Override

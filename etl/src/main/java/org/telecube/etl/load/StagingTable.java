@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.telecube.etl.feed.Column;
 import org.telecube.etl.feed.FeedKind;
+import org.telecube.etl.feed.FieldType;
 import org.telecube.etl.feed.ValueKind;
 
 /**
@@ -52,7 +53,13 @@ final class StagingTable {
     return kind;
   }
 
+  /** The table the appender writes: enumeration columns hold the member's index (UTINYINT). */
   String tempTable() {
+    return "load_" + kind.code() + "_raw";
+  }
+
+  /** The staged rows with enumeration columns decoded back to their codes. */
+  String stagedView() {
     return "load_" + kind.code();
   }
 
@@ -60,17 +67,31 @@ final class StagingTable {
     return kind.group() == FeedKind.Group.REFERENCE;
   }
 
+  /**
+   * Creates the temp table and its decoding view. Enumeration members are appended as their
+   * index: appending a small integer costs far less than appending a string.
+   */
   void createTemp(Connection connection) throws SQLException {
     String columns = kind.columns().stream()
-        .map(c -> c.stagedAs() + " " + c.type().kind().sqlType())
+        .map(c -> c.stagedAs() + " " + (c.type() instanceof FieldType.OneOf ? "UTINYINT" : c.type().kind().sqlType()))
+        .collect(Collectors.joining(", "));
+    String decoded = kind.columns().stream()
+        .map(c -> c.type() instanceof FieldType.OneOf o ? decode(o, c.stagedAs()) + " AS " + c.stagedAs() : c.stagedAs())
         .collect(Collectors.joining(", "));
     try (Statement st = connection.createStatement()) {
       st.execute("CREATE OR REPLACE TEMP TABLE " + tempTable() + " (seq BIGINT NOT NULL, " + columns + ")");
+      st.execute("CREATE OR REPLACE TEMP VIEW " + stagedView() + " AS SELECT seq, " + decoded + " FROM " + tempTable());
     }
+  }
+
+  private static String decode(FieldType.OneOf type, String column) {
+    return "[" + type.codes().stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ")) + "]["
+        + column + " + 1]";
   }
 
   void dropTemp(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
+      st.execute("DROP VIEW IF EXISTS temp.main." + stagedView());
       st.execute("DROP TABLE IF EXISTS temp.main." + tempTable());
     }
   }
@@ -86,14 +107,14 @@ final class StagingTable {
     String values = kind.columns().stream().map(this::selectExpression).collect(Collectors.joining(", "));
     try (Statement st = connection.createStatement()) {
       long staged = single(st, "SELECT count(*) FROM " + tempTable());
-      long replaced = st.executeUpdate("DELETE FROM " + target + " USING " + tempTable() + " s WHERE " + keyMatch);
+      long replaced = st.executeUpdate("DELETE FROM " + target + " USING " + stagedView() + " s WHERE " + keyMatch);
       long inserted = st.executeUpdate("INSERT INTO " + target + " (" + targetColumns
           + (isReference() ? "" : ", batch_id") + ") SELECT " + values
-          + (isReference() ? "" : ", " + batchId) + " FROM " + tempTable()
+          + (isReference() ? "" : ", " + batchId) + " FROM " + stagedView()
           + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY seq DESC) = 1");
       SortedSet<Integer> months = new TreeSet<>();
       if (monthKey != null) {
-        try (ResultSet rs = st.executeQuery("SELECT DISTINCT " + monthKey + " FROM " + tempTable())) {
+        try (ResultSet rs = st.executeQuery("SELECT DISTINCT " + monthKey + " FROM " + stagedView())) {
           while (rs.next()) {
             months.add(rs.getInt(1));
           }

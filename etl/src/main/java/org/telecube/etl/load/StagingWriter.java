@@ -9,6 +9,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.telecube.etl.feed.Column;
 import org.telecube.etl.feed.FeedKind;
+import org.telecube.etl.feed.FieldType;
 import org.telecube.etl.feed.Reject;
 import org.telecube.etl.feed.RowSink;
 import org.telecube.etl.feed.ValueKind;
@@ -21,6 +22,8 @@ import org.telecube.etl.feed.ValueKind;
 final class StagingWriter implements RowSink, AutoCloseable {
   private final DuckDBAppender appender;
   private final ValueKind[] kinds;
+  /** Per column, the enumeration it holds (staged as the member's index), else null. */
+  private final FieldType.OneOf[] enumerations;
   private final RejectWriter rejects;
   private final KnownCodes codes;
   private final int subscriberIdColumn;
@@ -31,6 +34,9 @@ final class StagingWriter implements RowSink, AutoCloseable {
     this.appender = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, table.tempTable());
     List<Column> columns = table.kind().columns();
     this.kinds = columns.stream().map(c -> c.type().kind()).toArray(ValueKind[]::new);
+    this.enumerations = columns.stream().map(c -> c.type() instanceof FieldType.OneOf o ? o : null)
+        .toArray(FieldType.OneOf[]::new);
+    this.appender.setWriteInlinedStrings(true);
     this.rejects = rejects;
     this.codes = codes;
     this.subscriberIdColumn = table.kind() == FeedKind.SUBSCRIBERS ? table.kind().columnIndex("subscriber_id") : -1;
@@ -47,7 +53,11 @@ final class StagingWriter implements RowSink, AutoCloseable {
       appender.beginRow();
       appender.append(seq++);
       for (int i = 0; i < values.length; i++) {
-        append(kinds[i], values[i]);
+        if (enumerations[i] != null && values[i] != null) {
+          appender.append((byte) enumerations[i].indexOf((String) values[i]));
+        } else {
+          append(kinds[i], values[i]);
+        }
       }
       appender.endRow();
     } catch (SQLException e) {
