@@ -11,6 +11,7 @@ import static org.telecube.etl.load.FeedFixtures.single;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -158,7 +159,6 @@ class EtlLoaderTest {
 
   @Test
   void theSameContentTwiceInOneBatchLoadsOnce() {
-    Path a = fixtures.write("billing_a.csv", "x");
     List<Path> files = new ArrayList<>(fixtures.handMade());
     Path copy = fixtures.write("billing_2025-01-copy.csv", BILLING_HEADER,
         "2025-01,S1,M5G99,monthly_fee,99.00,99.00,2025-02-15,2025-02-10",
@@ -166,7 +166,6 @@ class EtlLoaderTest {
         "2025-01,S3,BB300,monthly_fee,80.00,80.00,2025-02-15,2025-02-01",
         "2025-01,S4,M4G58,monthly_fee,58.00,0.00,2025-02-15,");
     files.add(copy);
-    assertThat(a).exists();
     LoadSummary s = load(files);
     assertThat(s.files()).filteredOn(f -> f.fileName().equals("billing_2025-01-copy.csv"))
         .singleElement().satisfies(f -> assertThat(f.skippedReason()).isEqualTo("already loaded in batch 1"));
@@ -384,12 +383,6 @@ class EtlLoaderTest {
       java.nio.file.Files.write(p, bytes);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static final class Arrays {
-    static List<String> asList(String... values) {
-      return java.util.Arrays.asList(values);
     }
   }
 }
