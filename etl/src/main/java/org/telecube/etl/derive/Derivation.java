@@ -1,0 +1,73 @@
+package org.telecube.etl.derive;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.telecube.warehouse.schema.StarSchema;
+
+/**
+ * Derives the star after a batch changed stg_* / ref_*, on the batch's connection and inside its
+ * transaction. When reference data or subscribers changed, every fact is rebuilt fully; otherwise
+ * only the months the batch touched, per fact (fact_subscriber_month follows billing, since its
+ * revenue does, plus months of its range it has no rows for yet).
+ */
+public final class Derivation {
+  private Derivation() {
+  }
+
+  /** Runs the derivation and returns what it did, one short phrase per step, for the batch note. */
+  public static List<String> run(Connection connection, DerivationScope scope) throws SQLException {
+    List<String> done = new ArrayList<>();
+    if (scope.referenceChanged()) {
+      StarSchema.rebuildDimensions(connection);
+      done.add("dimensions");
+    }
+    if (scope.subscribersChanged()) {
+      SubscriberHistory.rebuild(connection);
+      done.add("dim_subscriber");
+    }
+    if (scope.fullRebuild()) {
+      FactTables.billing(connection, null);
+      FactTables.usage(connection, null);
+      FactTables.serviceEvents(connection, null);
+      FactTables.subscriberMonth(connection, null);
+      done.add("all facts");
+      return done;
+    }
+    if (!scope.billingMonths().isEmpty()) {
+      FactTables.billing(connection, scope.billingMonths());
+      done.add("fact_billing " + DerivationScope.inList(scope.billingMonths()));
+    }
+    if (!scope.usageMonths().isEmpty()) {
+      FactTables.usage(connection, scope.usageMonths());
+      done.add("fact_usage " + DerivationScope.inList(scope.usageMonths()));
+    }
+    if (!scope.eventMonths().isEmpty()) {
+      FactTables.serviceEvents(connection, scope.eventMonths());
+      done.add("fact_service_event " + DerivationScope.inList(scope.eventMonths()));
+    }
+    SortedSet<Integer> subscriberMonths = new TreeSet<>(scope.billingMonths());
+    subscriberMonths.addAll(monthsMissingFromSubscriberMonth(connection));
+    if (!subscriberMonths.isEmpty()) {
+      FactTables.subscriberMonth(connection, subscriberMonths);
+      done.add("fact_subscriber_month " + DerivationScope.inList(subscriberMonths));
+    }
+    return done;
+  }
+
+  private static SortedSet<Integer> monthsMissingFromSubscriberMonth(Connection connection) throws SQLException {
+    SortedSet<Integer> missing = FactTables.subscriberMonthRange(connection);
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("SELECT DISTINCT month_key FROM fact_subscriber_month")) {
+      while (rs.next()) {
+        missing.remove(rs.getInt(1));
+      }
+    }
+    return missing;
+  }
+}

@@ -1,0 +1,185 @@
+package org.telecube.etl.derive;
+
+import static org.telecube.etl.derive.Bands.ATTRIBUTE_COLUMNS;
+import static org.telecube.etl.derive.Bands.attributes;
+import static org.telecube.etl.derive.Bands.versionJoin;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The fact tables, each rebuilt from stg_* and dim_subscriber either fully or for a set of
+ * months (DELETE then INSERT ... SELECT). Every fact row carries the subscriber's attributes as
+ * of the fact's date, from the dim_subscriber version valid on that date.
+ */
+public final class FactTables {
+  private FactTables() {
+  }
+
+  /** Month key of a date expression. */
+  private static String monthKey(String date) {
+    return "CAST(year(" + date + ") * 100 + month(" + date + ") AS INTEGER)";
+  }
+
+  /** A SQL predicate on a month key expression: everything when {@code months} is null. */
+  private static String monthFilter(String monthKeyExpr, Set<Integer> months) {
+    return months == null ? "TRUE" : monthKeyExpr + " IN (" + DerivationScope.inList(months) + ")";
+  }
+
+  private static void delete(Statement st, String table, Set<Integer> months) throws SQLException {
+    st.execute("DELETE FROM " + table + (months == null ? "" : " WHERE " + monthFilter("month_key", months)));
+  }
+
+  /** fact_billing for {@code months} (null = all): bill lines with attributes as of the month's last day. */
+  public static void billing(Connection connection, Set<Integer> months) throws SQLException {
+    if (months != null && months.isEmpty()) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      delete(st, "fact_billing", months);
+      st.execute("""
+          INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount,
+            paid_amount, outstanding, %s)
+          SELECT b.month_key, b.subscriber_id, b.charge_item, b.plan_code, b.amount, b.paid_amount,
+                 b.amount - b.paid_amount, %s
+          FROM (SELECT *, last_day(make_date(month_key // 100, month_key %% 100, 1)) AS month_end
+                FROM stg_billing WHERE %s) b
+          %s
+          """.formatted(ATTRIBUTE_COLUMNS, attributes("v", "b.month_end"),
+          monthFilter("month_key", months), versionJoin("v", "b", "b.month_end")));
+    }
+  }
+
+  /** fact_usage for {@code months} (null = all): daily usage with attributes as of the usage date. */
+  public static void usage(Connection connection, Set<Integer> months) throws SQLException {
+    if (months != null && months.isEmpty()) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      delete(st, "fact_usage", months);
+      st.execute("""
+          INSERT INTO fact_usage (date_key, month_key, subscriber_id, service, call_type, peer_network,
+            events, duration_sec, volume_kb, plan_code, %s)
+          SELECT u.usage_date, %s, u.subscriber_id, u.service, u.call_type, u.peer_network,
+                 u.events, u.duration_sec, u.volume_kb, v.plan_code, %s
+          FROM stg_usage u
+          %s
+          WHERE %s
+          """.formatted(ATTRIBUTE_COLUMNS, monthKey("u.usage_date"), attributes("v", "u.usage_date"),
+          versionJoin("v", "u", "u.usage_date"), monthFilter(monthKey("u.usage_date"), months)));
+    }
+  }
+
+  /**
+   * fact_service_event for {@code months} (null = all): the feed's channel becomes
+   * event_channel; channel is the subscriber's acquisition channel as of the event date.
+   */
+  public static void serviceEvents(Connection connection, Set<Integer> months) throws SQLException {
+    if (months != null && months.isEmpty()) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      delete(st, "fact_service_event", months);
+      st.execute("""
+          INSERT INTO fact_service_event (event_time, date_key, month_key, subscriber_id, event_type,
+            severity, event_channel, duration_sec, plan_code, %s)
+          SELECT e.event_time, e.event_date, %s, e.subscriber_id, e.event_type, e.severity,
+                 e.channel, e.duration_sec, v.plan_code, %s
+          FROM (SELECT *, CAST(event_time AS DATE) AS event_date FROM stg_service_event) e
+          %s
+          WHERE %s
+          """.formatted(ATTRIBUTE_COLUMNS, monthKey("e.event_date"), attributes("v", "e.event_date"),
+          versionJoin("v", "e", "e.event_date"), monthFilter(monthKey("e.event_date"), months)));
+    }
+  }
+
+  /**
+   * The months fact_subscriber_month covers: from the earliest to the latest month found in
+   * stg_subscriber (as_of) and stg_billing. Empty when both are empty.
+   */
+  public static SortedSet<Integer> subscriberMonthRange(Connection connection) throws SQLException {
+    SortedSet<Integer> months = new TreeSet<>();
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("""
+             SELECT min(m), max(m) FROM (
+               SELECT min(%1$s) AS m FROM stg_subscriber UNION ALL SELECT max(%1$s) FROM stg_subscriber
+               UNION ALL SELECT min(month_key) FROM stg_billing UNION ALL SELECT max(month_key) FROM stg_billing)
+             """.formatted(monthKey("as_of")))) {
+      rs.next();
+      int lo = rs.getInt(1);
+      if (rs.wasNull()) {
+        return months;
+      }
+      int hi = rs.getInt(2);
+      for (int m = lo; m <= hi; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
+        months.add(m);
+      }
+    }
+    return months;
+  }
+
+  /**
+   * fact_subscriber_month for {@code months} (null = the whole range): a row per month for each
+   * subscriber active on some day of it or billed in it. Join and churn dates come from the
+   * subscriber's latest snapshot; the other attributes from the version as of the month's end.
+   */
+  public static void subscriberMonth(Connection connection, Set<Integer> months) throws SQLException {
+    SortedSet<Integer> range = subscriberMonthRange(connection);
+    if (months != null) {
+      range.retainAll(months);
+    }
+    try (Statement st = connection.createStatement()) {
+      delete(st, "fact_subscriber_month", months);
+      if (range.isEmpty()) {
+        return;
+      }
+      st.execute("""
+          INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new,
+            is_churned, tenure_months, revenue, billed, churn_reason, status, plan_code, %1$s)
+          WITH latest AS (
+            SELECT subscriber_id, join_date,
+                   CASE WHEN status = 'churned' THEN status_date END AS churn_date, churn_reason
+            FROM stg_subscriber
+            QUALIFY row_number() OVER (PARTITION BY subscriber_id ORDER BY as_of DESC) = 1
+          ), months AS (
+            SELECT month_key, month_start, last_day(month_start) AS month_end
+            FROM (SELECT month_key, make_date(month_key // 100, month_key %% 100, 1) AS month_start
+                  FROM (SELECT unnest([%2$s]) AS month_key))
+          ), revenue AS (
+            SELECT month_key, subscriber_id, sum(amount) AS revenue
+            FROM stg_billing WHERE month_key IN (%2$s)
+            GROUP BY month_key, subscriber_id
+          ), base AS (
+            SELECT m.month_key, l.subscriber_id
+            FROM months m JOIN latest l
+              ON l.join_date <= m.month_end AND (l.churn_date IS NULL OR l.churn_date >= m.month_start)
+            UNION
+            SELECT month_key, subscriber_id FROM revenue
+          )
+          SELECT b.month_key, b.subscriber_id,
+                 CASE WHEN l.join_date <= m.month_start
+                       AND (l.churn_date IS NULL OR l.churn_date > m.month_start) THEN 1 ELSE 0 END,
+                 CASE WHEN l.join_date <= m.month_end
+                       AND (l.churn_date IS NULL OR l.churn_date > m.month_end) THEN 1 ELSE 0 END,
+                 CASE WHEN l.join_date BETWEEN m.month_start AND m.month_end THEN 1 ELSE 0 END,
+                 CASE WHEN l.churn_date BETWEEN m.month_start AND m.month_end THEN 1 ELSE 0 END,
+                 coalesce(greatest(0, date_diff('month', l.join_date, m.month_end)), 0),
+                 coalesce(r.revenue, 0),
+                 CASE WHEN r.subscriber_id IS NULL THEN 0 ELSE 1 END,
+                 CASE WHEN l.churn_date BETWEEN m.month_start AND m.month_end THEN l.churn_reason ELSE 'none' END,
+                 v.status, v.plan_code, %3$s
+          FROM base b
+          JOIN months m ON m.month_key = b.month_key
+          LEFT JOIN latest l ON l.subscriber_id = b.subscriber_id
+          LEFT JOIN revenue r ON r.month_key = b.month_key AND r.subscriber_id = b.subscriber_id
+          %4$s
+          """.formatted(ATTRIBUTE_COLUMNS, DerivationScope.inList(range), attributes("v", "m.month_end"),
+          versionJoin("v", "b", "m.month_end")));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.telecube.etl.load;
+
+import org.telecube.etl.feed.FeedKind;
+
+/**
+ * What became of one file of a batch.
+ *
+ * @param rowsRead data rows in the file (header excluded)
+ * @param rowsLoaded rows that passed validation and were staged
+ * @param rowsRejected rows rejected (one or more rejects each, see etl_reject)
+ * @param skippedReason null when loaded; else why not, e.g. {@code already loaded in batch 3}
+ * @param seconds time spent reading, validating and staging the file
+ */
+public record FileSummary(String fileName, FeedKind feed, String sha256, long rowsRead, long rowsLoaded,
+                          long rowsRejected, String skippedReason, double seconds) {
+
+  public boolean skipped() {
+    return skippedReason != null;
+  }
+
+  public double rowsPerSecond() {
+    return seconds <= 0 ? 0 : rowsRead / seconds;
+  }
+}
