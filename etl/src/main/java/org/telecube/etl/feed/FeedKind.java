@@ -80,10 +80,10 @@ public enum FeedKind {
       required("plan_code", known(CodeSet.PLAN)),
       required("charge_item", oneOf("monthly_fee", "voice", "sms", "data", "vas", "roaming", "discount", "other")),
       required("amount", amount(true)),
-      required("paid_amount", amount(false)),
+      required("paid_amount", amount(true)),
       required("due_date", date()),
       optional("paid_date", date())),
-      List.of()),
+      List.of(Rules.PAID_FOLLOWS_AMOUNT_SIGN)),
   USAGE("usage", Group.FACTS, List.of(
       required("usage_date", date()),
       required("subscriber_id", known(CodeSet.SUBSCRIBER)),
@@ -183,6 +183,16 @@ public enum FeedKind {
   }
 
   private static final class Rules {
+    /**
+     * Billing: amount is column 4, paid_amount 5 (staged as fen). A credit line (discount) is
+     * "paid" negative, as the credit is applied; a charge cannot be.
+     */
+    static final RowRule PAID_FOLLOWS_AMOUNT_SIGN = values -> values[5] instanceof Long paid && paid < 0
+        && values[4] instanceof Long amount && amount >= 0
+        ? new RowRule.Problem("paid_amount", "negative paid_amount on a charge of "
+            + java.math.BigDecimal.valueOf(amount, 2).toPlainString() + " (only credit lines are paid negative)")
+        : null;
+
     static final RowRule CITY_NEEDS_PARENT = values -> "city".equals(values[1]) && values[2] == null
         ? new RowRule.Problem("parent_code", "missing parent_code (required for a city)")
         : null;
