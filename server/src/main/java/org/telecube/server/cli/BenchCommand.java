@@ -80,14 +80,15 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
       QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
-      System.out.printf("%-45s %12s %12s %8s%n", "case", "engine ms", "raw SQL ms", "ratio");
+      System.out.printf("%-45s %10s %12s %12s %8s%n", "case", "plan ms", "engine ms", "raw SQL ms", "ratio");
       for (Case c : cases()) {
+        double planMs = median(() -> engine.explain(c.query()));
         double engineMs = median(() -> engine.execute(c.query()));
         double rawMs;
         try (Connection conn = warehouse.backend().dataSource().getConnection()) {
           rawMs = median(() -> drain(conn, c.sql()));
         }
-        System.out.printf("%-45s %12.1f %12.1f %7.2fx%n", c.name(), engineMs, rawMs, engineMs / rawMs);
+        System.out.printf("%-45s %10.2f %12.1f %12.1f %7.2fx%n", c.name(), planMs, engineMs, rawMs, engineMs / rawMs);
       }
     }
     return 0;
