@@ -198,10 +198,39 @@ final class QueryPlanner {
    */
   private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters,
                          List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
-    b.scan(cube.factTable()).as(FACT);
     Set<DimensionUsage> used = new LinkedHashSet<>();
     levels.forEach(l -> used.add(l.usage()));
     filters.forEach(f -> used.add(f.level().usage()));
+    boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
+    // Aggregate the fact by the foreign keys the query uses before joining dimensions: the joins
+    // then see thousands of rows instead of millions. Distinct counts cannot be pre-aggregated.
+    Set<String> keys = new LinkedHashSet<>();
+    used.forEach(u -> keys.add(u.dimension().time() && bridgeKind != null ? cube.timeColumn() : u.foreignKey()));
+    if (byMonth) {
+      keys.add(cube.timeColumn());
+    }
+    // (with no keys there is nothing to join, and Calcite would unparse nested aggregates)
+    boolean preAggregated = !keys.isEmpty()
+        && stored.stream().noneMatch(m -> m.aggregate() == Aggregate.DISTINCT_COUNT);
+    b.scan(cube.factTable());
+    if (preAggregated) {
+      List<RexNode> keyFields = new ArrayList<>();
+      keys.forEach(k -> keyFields.add(b.field(k)));
+      List<RelBuilder.AggCall> partials = new ArrayList<>();
+      for (Measure.Stored m : stored) {
+        RexNode filter = measureFilter(b, null, m);
+        RelBuilder.AggCall call = switch (m.aggregate()) {
+          case SUM -> b.sum(false, "v_" + m.name(), b.field(m.column()));
+          case COUNT -> b.count(false, "v_" + m.name());
+          default -> null;
+        };
+        if (call != null) {
+          partials.add(filter == null ? call : call.filter(filter));
+        }
+      }
+      b.aggregate(b.groupKey(keyFields), partials);
+    }
+    b.as(FACT);
     for (DimensionUsage usage : used) {
       String alias = alias(usage);
       if (usage.dimension().time() && bridgeKind != null) {
@@ -236,7 +265,6 @@ final class QueryPlanner {
       b.filter(conditions);
     }
 
-    boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
     // project group columns under unique names first: RelBuilder's group keys would merge equal
     // columns (a level whose key is also its order) and reorder them
     List<RexNode> projected = new ArrayList<>();
@@ -263,11 +291,18 @@ final class QueryPlanner {
     }
     int groupCount = projected.size();
     for (Measure.Stored m : stored) {
+      if (preAggregated) {
+        if (m.aggregate() != Aggregate.MONTHS) {
+          projected.add(b.field(FACT, "v_" + m.name()));
+          names.add("v_" + m.name());
+        }
+        continue;
+      }
       if (m.column() != null) {
         projected.add(b.field(FACT, m.column()));
         names.add("v_" + m.name());
       }
-      RexNode filter = measureFilter(b, m);
+      RexNode filter = measureFilter(b, FACT, m);
       if (filter != null) {
         projected.add(filter);
         names.add("w_" + m.name());
@@ -284,6 +319,11 @@ final class QueryPlanner {
         continue;
       }
       String name = (byMonth ? "p_" : "m_") + m.name();
+      if (preAggregated) {
+        // partial sums and counts add up
+        calls.add(b.sum(false, name, b.field("v_" + m.name())));
+        continue;
+      }
       RelBuilder.AggCall call = switch (m.aggregate()) {
         case SUM -> b.sum(false, name, b.field("v_" + m.name()));
         case COUNT -> b.count(false, name);
@@ -310,14 +350,14 @@ final class QueryPlanner {
     withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(MONTH)).over()
         .partitionBy(timeKeys).toRex(), "last_month_"));
     b.project(withSpan);
-    List<RexNode> keys = new ArrayList<>();
+    List<RexNode> levelFields = new ArrayList<>();
     if (levels.isEmpty()) {
-      keys.add(b.field("g_"));
+      levelFields.add(b.field("g_"));
     }
     for (int i = 0; i < levels.size(); i++) {
-      keys.add(b.field("k" + i));
-      keys.add(b.field("c" + i));
-      keys.add(b.field("o" + i));
+      levelFields.add(b.field("k" + i));
+      levelFields.add(b.field("c" + i));
+      levelFields.add(b.field("o" + i));
     }
     List<RelBuilder.AggCall> combine = new ArrayList<>();
     for (Measure.Stored m : stored) {
@@ -334,16 +374,17 @@ final class QueryPlanner {
         case LAST -> b.sum(false, name, monthly).filter(b.equals(b.field(MONTH), b.field("last_month_")));
       });
     }
-    b.aggregate(b.groupKey(keys), combine);
+    b.aggregate(b.groupKey(levelFields), combine);
   }
 
-  private static RexNode measureFilter(RelBuilder b, Measure.Stored m) {
+  /** The measure's fact-row condition, over the top relation ({@code alias} null) or an aliased one. */
+  private static RexNode measureFilter(RelBuilder b, String alias, Measure.Stored m) {
     if (m.filter().isEmpty()) {
       return null;
     }
     List<RexNode> parts = new ArrayList<>();
     m.filter().forEach((column, values) -> {
-      RexNode field = b.field(FACT, column);
+      RexNode field = alias == null ? b.field(column) : b.field(alias, column);
       RelDataType type = field.getType();
       List<RexNode> literals = values.stream().map(v -> (RexNode) (SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())
           ? b.literal(Integer.valueOf(v)) : b.literal(v))).toList();
