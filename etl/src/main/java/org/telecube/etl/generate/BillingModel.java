@@ -105,7 +105,8 @@ final class BillingModel {
 
     // Young accounts and shocked customers are the ones who do not pay.
     int tenure = x.mo.lastDay() - x.joinDate;
-    double risk = (tenure < 365 ? 2.5 : 1.0) * (shock ? 3.0 : 1.0);
+    // the seeds: most subscribers cancelled for non-payment joined less than a year before
+    double risk = (tenure < 365 ? 5.0 : tenure > 3 * 365 ? 0.5 : 1.0) * (shock ? 3.0 : 1.0);
     boolean prepaid = t.payment[s] == PaymentType.PREPAID.ordinal();
     double u = r.nextDouble();
     x.payNever = u < (prepaid ? 0.006 : 0.010) * risk;

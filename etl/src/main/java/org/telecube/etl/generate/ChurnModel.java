@@ -56,7 +56,8 @@ final class ChurnModel {
         }
       } else if (u < 0.019 && join < dayBefore - 60) {
         t.setStatus(s, Status.SUSPENDED, Weighted.between(r, dayBefore - 9, dayBefore));
-        if (u < 0.016) {
+        // long-standing customers usually settle; the young ones leave (as the seeds' case study found)
+        if (u < 0.016 || (join < dayBefore - 365 && r.nextDouble() < 0.7)) {
           t.set(s, SubscriberTable.PAYBACK, true);
           t.paybackDay[s] = (byte) Weighted.between(r, 1, 20);
         } else {
@@ -212,7 +213,7 @@ final class ChurnModel {
     double competitor = 0.45;
     double accidental = 0.04;
     int tenure = asOfDay - t.joinDate[s];
-    nonpayment *= tenure < 365 ? 5.0 : tenure > 3 * 365 ? 0.25 : 1.0;
+    nonpayment *= tenure < 365 ? 10.0 : tenure > 3 * 365 ? 0.15 : 0.6;
     if (Signal.CONTRACT_END.in(visible)) {
       competitor *= 3;
     }
