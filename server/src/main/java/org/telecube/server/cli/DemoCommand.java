@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.load.ConsoleLoadListener;
 import org.telecube.etl.load.EtlLoader;
+import org.telecube.etl.load.FeedPaths;
 import org.telecube.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path sample = root.dataDir.resolve("sample").resolve(subscribers + "x" + months + "-seed" + seed);
-    if (!Files.isDirectory(sample) || EtlLoadCommand.expand(java.util.List.of(sample)).isEmpty()) {
+    if (!Files.isDirectory(sample) || FeedPaths.expand(java.util.List.of(sample)).isEmpty()) {
       System.out.println("Generating " + subscribers + " subscribers x " + months + " months into " + sample);
       GenerateCommand.generate(GeneratorSettings.defaults(sample).withSubscribers(subscribers).withMonths(months)
           .withSeed(seed));
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("Reusing the sample in " + sample);
     }
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
-      EtlLoader.load(warehouse, EtlLoadCommand.expand(java.util.List.of(sample)), Optional.empty(),
+      EtlLoader.load(warehouse, FeedPaths.expand(java.util.List.of(sample)), Optional.empty(),
           new ConsoleLoadListener());
     }
     if (!noServe) {

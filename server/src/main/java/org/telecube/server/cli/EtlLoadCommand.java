@@ -1,18 +1,16 @@
 package org.telecube.server.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.load.ConsoleLoadListener;
 import org.telecube.etl.load.EtlLoader;
+import org.telecube.etl.load.FeedPaths;
 import org.telecube.etl.load.LoadSummary;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,31 +26,32 @@ final class EtlLoadCommand implements Callable<Integer> {
       + "service_events, regions, org_units, products. Default: from each file name's prefix.")
   String feed;
 
+  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:TELECUBE_SERVER:-http://localhost:8080}",
+      description = "Server to hand the batch to when it holds the warehouse (default http://localhost:8080); "
+          + "empty to never hand over.")
+  String server;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Feed files or directories.")
   List<Path> files;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Optional<FeedKind> forced = Optional.ofNullable(feed).map(FeedKind::ofCode);
-    try (Warehouse warehouse = Warehouse.openEmbedded(etl.root.dataDir)) {
-      LoadSummary summary = EtlLoader.load(warehouse, expand(files), forced, new ConsoleLoadListener());
+    List<Path> paths = FeedPaths.expand(files);
+    Warehouse warehouse;
+    try {
+      warehouse = Warehouse.openEmbedded(etl.root.dataDir);
+    } catch (WarehouseUnavailableException e) {
+      if (server == null) {
+        throw e;
+      }
+      // a running server holds the file: hand it the batch instead
+      System.out.println("The warehouse is held by a running server; handing the batch to " + server);
+      return ServerHandOver.load(server, paths, feed);
+    }
+    try (warehouse) {
+      LoadSummary summary = EtlLoader.load(warehouse, paths, forced, new ConsoleLoadListener());
       return summary.rowsRejected() > 0 ? 3 : 0;
     }
-  }
-
-  /** Files as given; directories replaced by their feed files, by name. */
-  static List<Path> expand(List<Path> paths) throws IOException {
-    List<Path> out = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".csv") || f.getFileName().toString().endsWith(".csv.gz"))
-              .sorted().forEach(out::add);
-        }
-      } else {
-        out.add(p);
-      }
-    }
-    return out;
   }
 }

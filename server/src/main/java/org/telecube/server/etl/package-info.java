@@ -1,0 +1,2 @@
+/** Loading feeds through the running server (which holds the warehouse file). */
+package org.telecube.server.etl;

@@ -1,0 +1,117 @@
+package org.telecube.server.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.telecube.etl.generate.GeneratorSettings;
+import org.telecube.etl.generate.SampleGenerator;
+import org.telecube.server.TelecubeApplication;
+
+/** Loading through the server, then asking it: the flat records, totals and pivot over real HTTP. */
+@SpringBootTest(classes = TelecubeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EtlAndQueryApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path feeds;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("telecube-etl-api");
+    registry.add("telecube.data-dir", () -> dir.resolve("data").toString());
+    feeds = dir.resolve("feeds");
+    new SampleGenerator().generate(new GeneratorSettings(feeds, 1_000, 3, YearMonth.of(2025, 6), 3L, false), null);
+  }
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  @Order(1)
+  void aRefusedBatchNamesTheProblemAndLoadsNothing() throws Exception {
+    HttpResponse<String> response = post("/api/etl/batches", "{\"files\":[\"" + feeds.resolve("nope_2025-01.csv") + "\"]}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("code").asText()).isEqualTo("batch_refused");
+    assertThat(problem.path("detail").asText()).contains("nope_2025-01.csv");
+    HttpResponse<String> badFeed = post("/api/etl/batches", "{\"files\":[\"" + feeds + "\"],\"feed\":\"bills\"}");
+    assertThat(JSON.readTree(badFeed.body()).path("field").asText()).isEqualTo("feed");
+  }
+
+  @Test
+  @Order(2)
+  void loadsADirectoryAsOneBatchThenAnswersWithTheFilesNumbers() throws Exception {
+    HttpResponse<String> response = post("/api/etl/batches", "{\"files\":[\"" + feeds + "\"]}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode summary = JSON.readTree(response.body());
+    assertThat(summary.path("files")).hasSize(12);
+    assertThat(summary.path("files").findValues("rowsRejected")).allMatch(n -> n.asLong() == 0);
+
+    JsonNode answer = JSON.readTree(post("/api/cubes/revenue/query",
+        "{\"measures\":[\"revenue\"],\"rows\":[\"region.macro_region\"],\"columns\":[\"time.month\"],"
+            + "\"totals\":true,\"locale\":\"en\"}").body());
+    BigDecimal expected = billedAmount();
+    JsonNode grand = null;
+    for (JsonNode t : answer.path("totals")) {
+      if (t.path("region.macro_region").isNull() && t.path("time.month").isNull()) {
+        grand = t;
+      }
+    }
+    assertThat(grand).isNotNull();
+    assertThat(grand.path("revenue").asDouble()).isCloseTo(expected.doubleValue(), within(0.005));
+    double cellSum = 0;
+    for (JsonNode cell : answer.path("cells")) {
+      assertThat(cell.path("region.macro_region.caption").asText()).endsWith("China");
+      assertThat(cell.path("time.month").asText()).matches("2025-0[4-6]");
+      cellSum += cell.path("revenue").asDouble();
+    }
+    assertThat(cellSum).isCloseTo(expected.doubleValue(), within(0.01));
+    JsonNode pivot = answer.path("pivot");
+    assertThat(pivot.path("columnTuples")).hasSize(3);
+    assertThat(pivot.path("values").get(0)).hasSize(3);
+    assertThat(pivot.path("rowTuples").get(0).get(0).path("caption").asText()).isEqualTo("North China");
+  }
+
+  /** Sum of every billing amount in the raw files, read with plain Java. */
+  private static BigDecimal billedAmount() throws Exception {
+    BigDecimal total = BigDecimal.ZERO;
+    try (Stream<Path> files = Files.list(feeds)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("billing_")).toList()) {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        int amount = List.of(lines.get(0).split(",")).indexOf("amount");
+        for (String line : lines.subList(1, lines.size())) {
+          total = total.add(new BigDecimal(line.split(",")[amount]));
+        }
+      }
+    }
+    return total;
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
