@@ -42,6 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   static GenerationSummary generate(GeneratorSettings settings) throws Exception {
+    if (System.console() == null) {
+      // not a terminal (a log, CI): one plain line per month instead of a redrawn bar
+      return new SampleGenerator().generate(settings, (month, index, total) ->
+          System.out.printf("  generated %s (%d/%d)%n", month, index, total));
+    }
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(settings.months())
         .setUnit(" months", 1).continuousUpdate().build()) {
       return new SampleGenerator().generate(settings, (month, index, total) -> {
