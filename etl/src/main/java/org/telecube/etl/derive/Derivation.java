@@ -37,6 +37,8 @@ public final class Derivation {
       FactTables.serviceEvents(connection, null);
       FactTables.subscriberMonth(connection, null);
       done.add("all facts");
+      CustomerAnalysis.run(connection);
+      done.add("customer analysis");
       return done;
     }
     if (!scope.billingMonths().isEmpty()) {
@@ -56,6 +58,11 @@ public final class Derivation {
     if (!subscriberMonths.isEmpty()) {
       FactTables.subscriberMonth(connection, subscriberMonths);
       done.add("fact_subscriber_month " + DerivationScope.inList(subscriberMonths));
+    }
+    if (!done.isEmpty()) {
+      // segments, stages and warnings look across months, so they are recomputed in full
+      CustomerAnalysis.run(connection);
+      done.add("customer analysis");
     }
     return done;
   }

@@ -14,16 +14,25 @@ import java.util.List;
 public record SqlScript(String name, List<String> statements) {
 
   public static SqlScript load(Class<?> anchor, String resource) {
+    return parse(resource, text(anchor, resource));
+  }
+
+  /** Splits {@code text} into statements (lines of only {@code ;;} separate them; {@code --} lines are dropped). */
+  public static SqlScript parse(String name, String text) {
+    List<String> statements = Arrays.stream(text.split("(?m)^;;\\s*$"))
+        .map(SqlScript::stripComments)
+        .filter(s -> !s.isBlank())
+        .toList();
+    return new SqlScript(name, statements);
+  }
+
+  /** The script's text as a classpath resource, for callers that fill in placeholders first. */
+  public static String text(Class<?> anchor, String resource) {
     try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("SQL script missing from the build: " + resource);
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String> statements = Arrays.stream(text.split("(?m)^;;\\s*$"))
-          .map(SqlScript::stripComments)
-          .filter(s -> !s.isBlank())
-          .toList();
-      return new SqlScript(resource, statements);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -182,7 +182,8 @@ CREATE TABLE IF NOT EXISTS fact_billing (
   outstanding DECIMAL(14,2) NOT NULL,       -- amount - paid_amount
   city_code VARCHAR, org_code VARCHAR, customer_type VARCHAR, vip_level VARCHAR, age_band VARCHAR,
   gender VARCHAR, network_type VARCHAR, payment_type VARCHAR, channel VARCHAR,
-  contract_type VARCHAR, tenure_band VARCHAR
+  contract_type VARCHAR, tenure_band VARCHAR,
+  value_segment VARCHAR, lifecycle_stage VARCHAR  -- from fact_subscriber_month of the same month
 )
 ;;
 CREATE TABLE IF NOT EXISTS fact_subscriber_month (
@@ -197,7 +198,22 @@ CREATE TABLE IF NOT EXISTS fact_subscriber_month (
   churn_reason VARCHAR, status VARCHAR,
   plan_code VARCHAR, city_code VARCHAR, org_code VARCHAR, customer_type VARCHAR, vip_level VARCHAR,
   age_band VARCHAR, gender VARCHAR, network_type VARCHAR, payment_type VARCHAR, channel VARCHAR,
-  contract_type VARCHAR, tenure_band VARCHAR
+  contract_type VARCHAR, tenure_band VARCHAR,
+  -- customer analysis (see docs/customer-analysis.md), recomputed after every batch
+  value_segment VARCHAR,                   -- 8-2-4-1: value, secondary, potential, low
+  previous_value_segment VARCHAR,          -- last month's segment ('new' when none)
+  value_score DOUBLE,                      -- 0..100
+  value_tier VARCHAR,                      -- top5, next15, rest
+  lifecycle_stage VARCHAR,                 -- acquisition, growth, maturity, decline, churned
+  previous_lifecycle_stage VARCHAR,
+  signal_count INTEGER,                    -- churn warning signals that fired this month
+  signals VARCHAR,                         -- their codes, comma-separated
+  sig_competitor_call INTEGER, sig_call_forward INTEGER, sig_keep_number INTEGER,
+  sig_bill_drop INTEGER, sig_voluntary_suspension INTEGER, sig_contract_ending INTEGER,
+  sig_arrears INTEGER, sig_serious_complaint INTEGER, sig_bill_shock INTEGER,
+  warning_score DOUBLE,                    -- estimated probability of churning next month
+  warning_type VARCHAR,                    -- care, marketing or none
+  at_risk INTEGER                          -- 1 when active at end and warning_score >= the at-risk threshold
 )
 ;;
 CREATE TABLE IF NOT EXISTS fact_usage (
@@ -216,4 +232,20 @@ CREATE TABLE IF NOT EXISTS fact_service_event (
   plan_code VARCHAR, city_code VARCHAR, org_code VARCHAR, customer_type VARCHAR, vip_level VARCHAR,
   age_band VARCHAR, gender VARCHAR, network_type VARCHAR, payment_type VARCHAR, channel VARCHAR,
   contract_type VARCHAR, tenure_band VARCHAR
+)
+
+;;
+-- Customer-analysis settings (name -> value); defaults are written when missing.
+CREATE TABLE IF NOT EXISTS analysis_setting (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)
+;;
+-- Churn warning weights: fitted from history after every batch unless source = 'configured'.
+CREATE TABLE IF NOT EXISTS churn_signal_weight (
+  signal VARCHAR PRIMARY KEY,
+  action_type VARCHAR NOT NULL,            -- care or marketing
+  weight DOUBLE NOT NULL,                  -- ln(relative risk of churning next month)
+  churn_rate_with DOUBLE,                  -- next-month churn rate among subscribers with the signal
+  churn_rate_without DOUBLE,               -- ... among subscribers with no signal
+  observations BIGINT,                     -- subscriber-months with the signal in the fitted months
+  fitted_from INTEGER, fitted_to INTEGER,  -- month keys fitted on
+  source VARCHAR NOT NULL                  -- fitted, default or configured
 )

@@ -1,0 +1,87 @@
+-- Second half of the customer analysis: runs after churn_signal_weight holds this batch's weights.
+CREATE OR REPLACE TEMP TABLE ana_value AS
+WITH base AS (
+  SELECT f.month_key, f.subscriber_id, f.active_end, f.is_churned, f.revenue, f.tenure_months, f.status,
+         v.customer_id, v.deposit,
+         avg(f.revenue) OVER w3 AS revenue_3m,
+         sum(f.revenue) OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key
+                              ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS revenue_last3,
+         sum(f.revenue) OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key
+                              ROWS BETWEEN 5 PRECEDING AND 3 PRECEDING) AS revenue_prev3,
+         count(*) OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key
+                        ROWS BETWEEN 5 PRECEDING AND CURRENT ROW) AS months_6,
+         sum(CASE WHEN f.status IN ('suspended', 'keep_number') THEN 1 ELSE 0 END)
+           OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS suspended_12m
+  FROM fact_subscriber_month f
+  JOIN ana_version v USING (month_key, subscriber_id)
+  WINDOW w3 AS (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
+), products AS (
+  SELECT month_key, customer_id, count(*) AS products FROM base WHERE active_end = 1 GROUP BY ALL
+), threshold AS (
+  SELECT month_key,
+         coalesce(TRY_CAST(setting('arpu_threshold') AS DOUBLE), quantile_cont(revenue, 0.5)) AS arpu_threshold
+  FROM base WHERE active_end = 1 GROUP BY ALL
+), scored AS (
+  SELECT b.*, coalesce(p.products, 1) AS products, t.arpu_threshold,
+         100 * (0.45 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.revenue_3m)
+              + 0.25 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.tenure_months)
+              + 0.10 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.deposit)
+              + 0.10 * (1 - least(b.suspended_12m, 12) / 12.0)
+              + 0.10 * least(coalesce(p.products, 1) - 1, 4) / 4.0) AS value_score
+  FROM base b
+  LEFT JOIN products p ON p.month_key = b.month_key AND p.customer_id = b.customer_id
+  LEFT JOIN threshold t ON t.month_key = b.month_key
+)
+SELECT s.month_key, s.subscriber_id, s.value_score,
+       CASE WHEN s.revenue >= s.arpu_threshold
+            THEN CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'value' ELSE 'secondary' END
+            ELSE CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'potential' ELSE 'low' END
+       END AS value_segment,
+       CASE WHEN s.active_end = 0 THEN NULL
+            WHEN cume_dist() OVER (PARTITION BY s.month_key, s.active_end ORDER BY s.value_score DESC) <= 0.05 THEN 'top5'
+            WHEN cume_dist() OVER (PARTITION BY s.month_key, s.active_end ORDER BY s.value_score DESC) <= 0.20 THEN 'next15'
+            ELSE 'rest' END AS value_tier,
+       CASE WHEN s.is_churned = 1 OR s.active_end = 0 THEN 'churned'
+            WHEN s.tenure_months < 3 THEN 'acquisition'
+            WHEN (s.months_6 = 6 AND s.revenue_prev3 > 0 AND s.revenue_last3 < 0.8 * s.revenue_prev3)
+              OR g.sig_keep_number + g.sig_competitor_call + g.sig_call_forward + g.sig_voluntary_suspension > 0
+              THEN 'decline'
+            WHEN s.tenure_months < 12 OR (s.months_6 = 6 AND s.revenue_last3 > 1.1 * s.revenue_prev3) THEN 'growth'
+            ELSE 'maturity' END AS lifecycle_stage,
+       g.*
+FROM scored s
+JOIN ana_signal g USING (month_key, subscriber_id)
+;;
+CREATE OR REPLACE TEMP TABLE ana_final AS
+WITH w AS (SELECT * FROM churn_signal_weight),
+base_rate AS (SELECT coalesce(max(churn_rate_without), CAST(setting('default_base_rate') AS DOUBLE)) AS p0 FROM w)
+SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score, a.value_tier, a.lifecycle_stage,
+       coalesce(lag(a.value_segment) OVER s, 'new') AS previous_value_segment,
+       coalesce(lag(a.lifecycle_stage) OVER s, 'new') AS previous_lifecycle_stage,
+       a.sig_competitor_call, a.sig_call_forward, a.sig_keep_number, a.sig_bill_drop, a.sig_voluntary_suspension,
+       a.sig_contract_ending, a.sig_arrears, a.sig_serious_complaint, a.sig_bill_shock,
+       {signal_count} AS signal_count,
+       {signal_list} AS signals,
+       least(0.99, (SELECT p0 FROM base_rate) * exp({weighted_sum})) AS warning_score,
+       CASE WHEN {signal_count} = 0 THEN 'none'
+            WHEN {care_sum} >= {marketing_sum} THEN 'care' ELSE 'marketing' END AS warning_type
+FROM ana_value a
+WINDOW s AS (PARTITION BY a.subscriber_id ORDER BY a.month_key)
+;;
+UPDATE fact_subscriber_month f SET
+  value_segment = a.value_segment, previous_value_segment = a.previous_value_segment,
+  value_score = a.value_score, value_tier = a.value_tier,
+  lifecycle_stage = a.lifecycle_stage, previous_lifecycle_stage = a.previous_lifecycle_stage,
+  signal_count = a.signal_count, signals = a.signals,
+  sig_competitor_call = a.sig_competitor_call, sig_call_forward = a.sig_call_forward,
+  sig_keep_number = a.sig_keep_number, sig_bill_drop = a.sig_bill_drop,
+  sig_voluntary_suspension = a.sig_voluntary_suspension, sig_contract_ending = a.sig_contract_ending,
+  sig_arrears = a.sig_arrears, sig_serious_complaint = a.sig_serious_complaint, sig_bill_shock = a.sig_bill_shock,
+  warning_score = a.warning_score, warning_type = a.warning_type,
+  at_risk = CASE WHEN f.active_end = 1 AND a.warning_score >= CAST(setting('at_risk_score') AS DOUBLE) THEN 1 ELSE 0 END
+FROM ana_final a
+WHERE f.month_key = a.month_key AND f.subscriber_id = a.subscriber_id
+;;
+UPDATE fact_billing b SET value_segment = f.value_segment, lifecycle_stage = f.lifecycle_stage
+FROM fact_subscriber_month f
+WHERE f.month_key = b.month_key AND f.subscriber_id = b.subscriber_id
