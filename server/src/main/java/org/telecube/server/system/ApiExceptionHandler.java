@@ -24,8 +24,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(QueryException.class)
   ProblemDetail query(QueryException e) {
-    HttpStatus status = e.code().equals("unknown_cube") && e.field().equals("cube")
-        ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    boolean notFound = (e.code().equals("unknown_cube") && e.field().equals("cube")) || e.code().equals("no_data");
+    HttpStatus status = notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     return problem(status, e.getMessage(), e.field(), e.code());
   }
 

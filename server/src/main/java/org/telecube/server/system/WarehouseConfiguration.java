@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
 
 /** Opens the embedded warehouse in the data directory and the query engine over it. */
@@ -14,6 +15,11 @@ class WarehouseConfiguration {
   @Bean(destroyMethod = "close")
   Warehouse warehouse(@Value("${telecube.data-dir}") String dataDir) {
     return Warehouse.openEmbedded(Path.of(dataDir));
+  }
+
+  @Bean
+  ChurnLists churnLists(Warehouse warehouse) {
+    return new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
   }
 
   @Bean

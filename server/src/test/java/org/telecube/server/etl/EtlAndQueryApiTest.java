@@ -94,6 +94,39 @@ class EtlAndQueryApiTest {
     assertThat(pivot.path("rowTuples").get(0).get(0).path("caption").asText()).isEqualTo("North China");
   }
 
+  @Test
+  @Order(3)
+  void atRiskAndChurnedListsAgreeWithTheSubscribersCube() throws Exception {
+    JsonNode cube = JSON.readTree(post("/api/cubes/subscribers/query",
+        "{\"measures\":[\"at_risk\",\"churned\"],\"filters\":[{\"level\":\"time.month\",\"members\":[\"2025-05\"]}]}").body());
+    long atRisk = cube.path("cells").get(0).path("at_risk").asLong();
+    long churned = cube.path("cells").get(0).path("churned").asLong();
+    JsonNode list = JSON.readTree(get("/api/churn/at-risk?month=2025-05&limit=10000&locale=en").body());
+    assertThat(list.path("subscribers")).hasSize((int) atRisk);
+    double previous = Double.MAX_VALUE;
+    for (JsonNode s : list.path("subscribers")) {
+      if (!s.path("msisdn").isNull()) { // broadband and fixed lines have no mobile number
+        assertThat(s.path("msisdn").asText()).matches("\\d{3}\\*{4}\\d{4}");
+      }
+      assertThat(s.path("signals")).isNotEmpty();
+      assertThat(s.path("action").path("key").asText()).isIn("care", "marketing");
+      double rank = s.path("warningScore").asDouble() * s.path("valueScore").asDouble();
+      assertThat(rank).isLessThanOrEqualTo(previous);
+      previous = rank;
+    }
+    JsonNode gone = JSON.readTree(get("/api/churn/churned?month=2025-05&limit=10000").body());
+    assertThat(gone.path("subscribers")).hasSize((int) churned);
+    assertThat(get("/api/churn/churned?month=2025-13").statusCode()).isEqualTo(400);
+    assertThat(get("/api/churn/churned?month=2031-01").statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(get("/api/churn/at-risk?month=2025-05&region=nowhere").body()).path("field").asText())
+        .isEqualTo("region");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Sum of every billing amount in the raw files, read with plain Java. */
   private static BigDecimal billedAmount() throws Exception {
     BigDecimal total = BigDecimal.ZERO;

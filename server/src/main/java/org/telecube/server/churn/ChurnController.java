@@ -1,0 +1,61 @@
+package org.telecube.server.churn;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
+import org.telecube.warehouse.churn.ChurnListQuery;
+import org.telecube.warehouse.churn.ChurnLists;
+import org.telecube.warehouse.churn.ChurnedSubscriber;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.QueryException;
+
+/** {@code /api/churn/...}: subscriber lists for retention and win-back. */
+@RestController
+@RequestMapping("/api/churn")
+class ChurnController {
+  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
+
+  private final ChurnLists lists;
+
+  ChurnController(ChurnLists lists) {
+    this.lists = lists;
+  }
+
+  record AtRiskList(String month, String region, List<AtRiskSubscriber> subscribers) {
+  }
+
+  record ChurnedList(String month, String region, List<ChurnedSubscriber> subscribers) {
+  }
+
+  @Operation(summary = "Active subscribers at risk of churning, by warning score × value, with masked numbers")
+  @GetMapping("/at-risk")
+  AtRiskList atRisk(@RequestParam String month, @RequestParam(required = false) String region,
+                    @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String locale) {
+    return new AtRiskList(month, region, lists.atRisk(new ChurnListQuery(month(month), region, limit), language(locale)));
+  }
+
+  @Operation(summary = "The churned-customer base (离网客户库) of a month: tenure, ARPU and segment before churn, reason, last signals")
+  @GetMapping("/churned")
+  ChurnedList churned(@RequestParam String month, @RequestParam(required = false) String region,
+                      @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String locale) {
+    return new ChurnedList(month, region, lists.churned(new ChurnListQuery(month(month), region, limit), language(locale)));
+  }
+
+  private static int month(String month) {
+    var m = MONTH.matcher(month);
+    if (!m.matches()) {
+      throw new QueryException("month", "bad_date", "bad month \"" + month + "\" (expected YYYY-MM)");
+    }
+    return Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2));
+  }
+
+  private static Language language(String locale) {
+    return Language.parse(locale).orElseThrow(() -> new QueryException("locale", "unknown_locale",
+        "unknown locale \"" + locale + "\": zh-CN or en"));
+  }
+}
