@@ -100,10 +100,11 @@ public final class CustomerAnalysis {
           n = rs.getLong(1);
           rate = rs.getDouble(2);
         }
-        boolean fitted = n >= minObservations && rate > 0 && base > 0;
+        boolean fitted = n >= minObservations && base > 0;
         insert.setString(1, s.code());
         insert.setString(2, s.actionType().code());
-        insert.setDouble(3, fitted ? Math.max(0, Math.log(rate / base)) : s.priorWeight());
+        // a signal seen often enough that never preceded a churn adds no risk
+        insert.setDouble(3, !fitted ? s.priorWeight() : rate > 0 ? Math.max(0, Math.log(rate / base)) : 0);
         insert.setObject(4, n == 0 ? null : rate);
         insert.setObject(5, base > 0 ? base : null);
         insert.setLong(6, n);

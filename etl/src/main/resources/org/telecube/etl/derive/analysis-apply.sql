@@ -56,8 +56,11 @@ CREATE OR REPLACE TEMP TABLE ana_final AS
 WITH w AS (SELECT * FROM churn_signal_weight),
 base_rate AS (SELECT coalesce(max(churn_rate_without), CAST(setting('default_base_rate') AS DOUBLE)) AS p0 FROM w)
 SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score, a.value_tier, a.lifecycle_stage,
-       coalesce(lag(a.value_segment) OVER s, 'new') AS previous_value_segment,
-       coalesce(lag(a.lifecycle_stage) OVER s, 'new') AS previous_lifecycle_stage,
+       -- only the immediately preceding month counts as "last month"
+       CASE WHEN lag(a.month_key) OVER s = prev_mk(a.month_key) THEN lag(a.value_segment) OVER s ELSE 'new' END
+         AS previous_value_segment,
+       CASE WHEN lag(a.month_key) OVER s = prev_mk(a.month_key) THEN lag(a.lifecycle_stage) OVER s ELSE 'new' END
+         AS previous_lifecycle_stage,
        a.sig_competitor_call, a.sig_call_forward, a.sig_keep_number, a.sig_bill_drop, a.sig_voluntary_suspension,
        a.sig_contract_ending, a.sig_arrears, a.sig_serious_complaint, a.sig_bill_shock,
        {signal_count} AS signal_count,
