@@ -31,12 +31,13 @@ final class ServeCommand implements Callable<Integer> {
 
   static ConfigurableApplicationContext start(TelecubeCommand root, int port) {
     SpringApplication app = new SpringApplication(TelecubeApplication.class);
-    ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + root.dataDir.toAbsolutePath(),
+    java.nio.file.Path dataDir = root.dataDir.toAbsolutePath().normalize();
+    ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + dataDir,
         "--server.port=" + port);
     serving = true;
     String url = "http://localhost:" + port + "/";
     System.out.println();
-    System.out.println("TeleCube is serving " + root.dataDir.toAbsolutePath() + " at " + url);
+    System.out.println("TeleCube is serving " + dataDir + " at " + url);
     System.out.println("  cube API:   " + url + "api/cubes");
     System.out.println("  OpenAPI:    " + url + "v3/api-docs");
     System.out.println("Stop with Ctrl+C.");
