@@ -1,0 +1,172 @@
+package org.telecube.reports.jasper;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
+import org.telecube.reports.ReportFormat;
+import org.telecube.reports.ReportRenderer;
+import org.telecube.reports.data.BreakdownRow;
+import org.telecube.reports.data.Kpis;
+import org.telecube.reports.data.MonthlyRevenueData;
+import org.telecube.reports.data.MonthlyRevenueDataBuilder;
+import org.telecube.reports.data.ReportData;
+import org.telecube.reports.data.ReportMessages;
+import org.telecube.reports.data.TrendPoint;
+import org.telecube.reports.definition.ReportCatalog;
+
+/**
+ * Renders reports with JasperReports: fills the cached compiled template with the report's data
+ * (parameters and row lists; one empty record drives the detail bands) and exports PDF with the
+ * embedded Noto Sans SC of the font extension.
+ */
+public final class JasperReportRenderer implements ReportRenderer {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TREND_MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  private final JasperTemplates templates;
+
+  public JasperReportRenderer() {
+    this(new JasperTemplates());
+  }
+
+  public JasperReportRenderer(JasperTemplates templates) {
+    this.templates = templates;
+  }
+
+  @Override
+  public void warmUp() {
+    templates.get("monthly-revenue");
+    templates.get("revenue-breakdown");
+    templates.get("revenue-growth");
+  }
+
+  @Override
+  public byte[] render(ReportData data, ReportFormat format) {
+    if (!(data instanceof MonthlyRevenueData revenue) || !ReportCatalog.MONTHLY_REVENUE.equals(data.reportId())) {
+      throw new IllegalArgumentException("no Jasper template for report " + data.reportId());
+    }
+    JasperPrint print = fill("monthly-revenue", monthlyRevenue(revenue));
+    return switch (format) {
+      case PDF -> pdf(print, ReportMessages.of(data.language()).get("report.title"));
+    };
+  }
+
+  private Map<String, Object> monthlyRevenue(MonthlyRevenueData d) {
+    ReportMessages messages = ReportMessages.of(d.language());
+    Map<String, Object> p = new HashMap<>();
+    p.put(JRParameter.REPORT_LOCALE, d.language().locale());
+    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(MonthlyRevenueDataBuilder.OPERATOR_ZONE));
+    p.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
+    p.put("P_SUBREPORT_BREAKDOWN", templates.get("revenue-breakdown"));
+    p.put("P_SUBREPORT_GROWTH", templates.get("revenue-growth"));
+    String monthText = DateTimeFormatter.ofPattern(messages.get("month.pattern"), d.language().locale())
+        .format(d.month());
+    p.put("P_SUBTITLE", messages.format("report.subtitle", d.scope().caption(), monthText));
+    p.put("P_SCOPE", d.scope().caption());
+    p.put("P_MONTH_TEXT", monthText);
+    p.put("P_ASOF", DATE.format(d.asOf()));
+    p.put("P_GENERATED", DATE_TIME.format(d.generatedAt()) + " " + zoneLabel(d.generatedAt().getZone()));
+    p.put("P_CHILD_LEVEL", d.scope().childLevelCaption());
+    Kpis k = d.kpis();
+    p.put("P_REVENUE", k.revenue());
+    p.put("P_REVENUE_MOM", k.revenueMonthOnMonth());
+    p.put("P_REVENUE_YOY", k.revenueYearOnYear());
+    p.put("P_BIG_CHANGE_NEGATIVE", k.revenueMonthOnMonth() != null && k.revenueMonthOnMonth() < 0);
+    p.put("P_BIG_CHANGE2_NEGATIVE", k.revenueYearOnYear() != null && k.revenueYearOnYear() < 0);
+    p.put("P_ARPU", k.arpu());
+    p.put("P_ARPU_MOM", k.arpuMonthOnMonth());
+    p.put("P_ARPU_YOY", k.arpuYearOnYear());
+    p.put("P_BILLED", k.billedSubscribers());
+    p.put("P_BILLED_MOM", k.billedSubscribersMonthOnMonth());
+    p.put("P_ARREARS", k.arrears());
+    p.put("P_ARREARS_MOM", k.arrearsMonthOnMonth());
+    double divisor = Double.parseDouble(messages.get("chart.unit.divisor"));
+    List<Map<String, ?>> trend = new ArrayList<>();
+    for (TrendPoint t : d.trend()) {
+      trend.add(Map.of("label", TREND_MONTH.format(t.month()), "value", scaled(t.revenue(), divisor)));
+    }
+    p.put("P_TREND", trend);
+    List<Map<String, ?>> bars = new ArrayList<>();
+    for (BreakdownRow r : d.regions()) {
+      bars.add(Map.of("name", r.caption(), "value", scaled(r.revenue(), divisor)));
+    }
+    p.put("P_REGION_BARS", bars);
+    p.put("P_REGIONS", rows(d.regions()));
+    p.put("P_BUSINESS", rows(d.businessLines()));
+    p.put("P_CHARGES", rows(d.chargeItems()));
+    p.put("P_SEGMENTS", rows(d.valueSegments()));
+    p.put("P_TOP", rows(d.fastestGrowing()));
+    p.put("P_BOTTOM", rows(d.slowestGrowing()));
+    return p;
+  }
+
+  private static String zoneLabel(ZoneId zone) {
+    return "Asia/Shanghai".equals(zone.getId()) ? "(UTC+8)" : "(" + zone.getId() + ")";
+  }
+
+  private static Double scaled(BigDecimal value, double divisor) {
+    return value == null ? 0.0 : value.doubleValue() / divisor;
+  }
+
+  private static List<Map<String, ?>> rows(List<BreakdownRow> rows) {
+    List<Map<String, ?>> out = new ArrayList<>();
+    for (BreakdownRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", r.key());
+      m.put("name", r.caption());
+      m.put("revenue", r.revenue());
+      m.put("share", r.share());
+      m.put("mom", r.monthOnMonth());
+      m.put("yoy", r.yearOnYear());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private JasperPrint fill(String template, Map<String, Object> parameters) {
+    try {
+      return JasperFillManager.fillReport(templates.get(template), parameters, new JREmptyDataSource(1));
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot fill report " + template + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] pdf(JasperPrint print, String title) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JRPdfExporter exporter = new JRPdfExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+    SimplePdfReportConfiguration report = new SimplePdfReportConfiguration();
+    exporter.setConfiguration(report);
+    SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+    config.setMetadataTitle(title);
+    config.setMetadataAuthor("TeleCube");
+    config.setMetadataCreator("TeleCube reports (JasperReports)");
+    config.setDisplayMetadataTitle(true);
+    exporter.setConfiguration(config);
+    try {
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot export the report as PDF: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+}
