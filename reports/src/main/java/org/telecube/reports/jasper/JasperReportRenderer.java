@@ -98,15 +98,18 @@ public final class JasperReportRenderer implements ReportRenderer {
     p.put("P_BILLED_MOM", k.billedSubscribersMonthOnMonth());
     p.put("P_ARREARS", k.arrears());
     p.put("P_ARREARS_MOM", k.arrearsMonthOnMonth());
-    double divisor = Double.parseDouble(messages.get("chart.unit.divisor"));
+    double trendDivisor = chartDivisor(d.trend().stream().map(TrendPoint::revenue).toList(), messages);
+    p.put("P_TREND_UNIT", chartUnit(trendDivisor, messages));
     List<Map<String, ?>> trend = new ArrayList<>();
     for (TrendPoint t : d.trend()) {
-      trend.add(Map.of("label", TREND_MONTH.format(t.month()), "value", scaled(t.revenue(), divisor)));
+      trend.add(Map.of("label", TREND_MONTH.format(t.month()), "value", scaled(t.revenue(), trendDivisor)));
     }
     p.put("P_TREND", trend);
+    double regionDivisor = chartDivisor(d.regions().stream().map(BreakdownRow::revenue).toList(), messages);
+    p.put("P_REGION_UNIT", chartUnit(regionDivisor, messages));
     List<Map<String, ?>> bars = new ArrayList<>();
     for (BreakdownRow r : d.regions()) {
-      bars.add(Map.of("name", r.caption(), "value", scaled(r.revenue(), divisor)));
+      bars.add(Map.of("name", r.caption(), "value", scaled(r.revenue(), regionDivisor)));
     }
     p.put("P_REGION_BARS", bars);
     p.put("P_REGIONS", rows(d.regions()));
@@ -116,6 +119,19 @@ public final class JasperReportRenderer implements ReportRenderer {
     p.put("P_TOP", rows(d.fastestGrowing()));
     p.put("P_BOTTOM", rows(d.slowestGrowing()));
     return p;
+  }
+
+  /**
+   * Charts print amounts in the large unit (万元 / ¥ thousand) once the largest is at least 100,000
+   * yuan, so axes and labels stay short; below that in yuan, so small scopes do not show 0.1.
+   */
+  private static double chartDivisor(List<BigDecimal> values, ReportMessages messages) {
+    double max = values.stream().filter(v -> v != null).mapToDouble(v -> Math.abs(v.doubleValue())).max().orElse(0);
+    return max >= 100_000 ? Double.parseDouble(messages.get("chart.unit.large.divisor")) : 1.0;
+  }
+
+  private static String chartUnit(double divisor, ReportMessages messages) {
+    return messages.get(divisor == 1.0 ? "chart.unit.small" : "chart.unit.large");
   }
 
   private static String zoneLabel(ZoneId zone) {
