@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Output formats a report renders to. */
 public enum ReportFormat {
-  PDF("pdf", "application/pdf");
+  PDF("pdf", "application/pdf"),
+  /** One self-contained page: charts embedded as PNG data URIs; text in the browser's fonts. */
+  HTML("html", "text/html; charset=UTF-8");
 
   private final String code;
   private final String mediaType;
@@ -26,7 +28,7 @@ public enum ReportFormat {
     return mediaType;
   }
 
-  /** Parses {@code pdf} (any case); empty for anything else. Null or blank means PDF. */
+  /** Parses {@code pdf} or {@code html} (any case); empty for anything else. Null or blank means PDF. */
   public static Optional<ReportFormat> parse(String code) {
     if (code == null || code.isBlank()) {
       return Optional.of(PDF);

@@ -55,7 +55,7 @@ public final class ReportService {
 
   /**
    * The same from request strings: {@code month} YYYY-MM, {@code language} zh-CN (default) or en,
-   * {@code format} pdf (default).
+   * {@code format} pdf (default) or html.
    *
    * @throws ReportException BAD_PARAMETER for a malformed month, language or format
    */
@@ -64,7 +64,7 @@ public final class ReportService {
     Language l = Language.parse(language).orElseThrow(() -> ReportException.badParameter("language",
         "unknown_language", "unknown language \"" + language + "\": zh-CN or en"));
     ReportFormat f = ReportFormat.parse(format).orElseThrow(() -> ReportException.badParameter("format",
-        "unknown_format", "unknown format \"" + format + "\": pdf"));
+        "unknown_format", "unknown format \"" + format + "\": pdf or html"));
     return render(id, m, scope, l, f);
   }
 

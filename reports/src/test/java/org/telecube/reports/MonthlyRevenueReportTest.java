@@ -75,8 +75,6 @@ class MonthlyRevenueReportTest {
       EtlLoader.load(warehouse, files.sorted().toList(), Optional.empty(), LoadListener.NONE);
     }
     engine = new QueryEngine(warehouse.backend(), warehouse.model());
-    reports = new ReportService(engine, new org.telecube.reports.jasper.JasperReportRenderer(),
-        Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC));
     // the province with the most revenue in the month, as the cube says
     Map<String, Object> top = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
         .withFilters(List.of(LevelFilter.members("time.month", MONTH.toString())))
@@ -87,14 +85,29 @@ class MonthlyRevenueReportTest {
         .withFilters(List.of(LevelFilter.members("region.province", province))).withLocale("en"))
         .cells().get(0).get("region.province.caption");
 
+    org.telecube.reports.jasper.JasperReportRenderer renderer = new org.telecube.reports.jasper.JasperReportRenderer();
+    reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC));
     long started = System.nanoTime();
+    reports.warmUp();
+    long compile = System.nanoTime() - started;
+    started = System.nanoTime();
     provincePdf = reports.render(ID, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
     long cold = System.nanoTime() - started;
-    started = System.nanoTime();
-    reports.render(ID, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
-    long warm = System.nanoTime() - started;
-    System.out.printf("monthly-revenue for %s: cold %d ms (compiles the templates), warm %d ms, %d bytes%n",
-        province, cold / 1_000_000, warm / 1_000_000, provincePdf.length);
+    long[] data = new long[5];
+    long[] render = new long[5];
+    for (int i = 0; i < data.length; i++) {
+      started = System.nanoTime();
+      org.telecube.reports.data.ReportData d = reports.data(ID, MONTH, province, Language.ZH_CN);
+      data[i] = System.nanoTime() - started;
+      started = System.nanoTime();
+      renderer.render(d, ReportFormat.PDF);
+      render[i] = System.nanoTime() - started;
+    }
+    java.util.Arrays.sort(data);
+    java.util.Arrays.sort(render);
+    System.out.printf("monthly-revenue for %s: compiling 3 templates %d ms, first render %d ms; then median cube queries %d ms"
+        + " + fill and PDF export %d ms; %d bytes%n", province, compile / 1_000_000, cold / 1_000_000, data[2] / 1_000_000,
+        render[2] / 1_000_000, provincePdf.length);
     Files.createDirectories(Path.of("target/reports"));
     Files.write(Path.of("target/reports/monthly-revenue-province-zh.pdf"), provincePdf);
   }
@@ -179,6 +192,28 @@ class MonthlyRevenueReportTest {
     Files.write(Path.of("target/reports/monthly-revenue-country-zh.pdf"), country);
     BigDecimal total = revenue(List.of(LevelFilter.members("time.month", MONTH.toString())));
     assertThat(text(country)).contains("全国", "分片区收入", yuan(total));
+  }
+
+  @Test
+  void htmlEditionHasTheSameNumbersAndEmbeddedCharts() throws IOException {
+    byte[] html = reports.render(ID, MONTH.toString(), province, null, "html");
+    Files.write(Path.of("target/reports/monthly-revenue-province-zh.html"), html);
+    String page = new String(html, java.nio.charset.StandardCharsets.UTF_8);
+    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
+        LevelFilter.members("region.province", province)));
+    assertThat(page).contains("月度收入报告", provinceZh, yuan(revenue), "data:image/png;base64,");
+  }
+
+  @Test
+  void catalogListsTheMonthlyRevenueReport() {
+    assertThat(reports.catalog()).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo(ID);
+      assertThat(d.title().in(Language.ZH_CN)).isEqualTo("月度收入报告");
+      assertThat(d.parameters()).extracting(p -> p.name()).containsExactly("month", "scope", "language", "format");
+      assertThat(d.formats()).contains(ReportFormat.PDF);
+    });
+    assertThat(ReportService.fileName(ID, MONTH, province, ReportFormat.PDF))
+        .isEqualTo("monthly-revenue_2025-12_" + province + ".pdf");
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class ReportCatalog {
               "Revenue of one month and scope: headline KPIs (revenue, MoM, YoY, ARPU, billed subscribers, "
                   + "arrears), revenue by next-level region, business line, charge item and value segment, "
                   + "a 13-month trend, and the fastest- and slowest-growing regions below the scope."),
-          "revenue", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.PDF)));
+          "revenue", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.PDF, ReportFormat.HTML)));
 
   private ReportCatalog() {
   }

@@ -2,6 +2,7 @@ package org.telecube.reports.jasper;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,8 +16,11 @@ import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.export.HtmlExporter;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
+import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
@@ -34,7 +38,7 @@ import org.telecube.reports.definition.ReportCatalog;
 /**
  * Renders reports with JasperReports: fills the cached compiled template with the report's data
  * (parameters and row lists; one empty record drives the detail bands) and exports PDF with the
- * embedded Noto Sans SC of the font extension.
+ * embedded Noto Sans SC of the font extension, or one self-contained HTML page.
  */
 public final class JasperReportRenderer implements ReportRenderer {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -66,6 +70,7 @@ public final class JasperReportRenderer implements ReportRenderer {
     JasperPrint print = fill("monthly-revenue", monthlyRevenue(revenue));
     return switch (format) {
       case PDF -> pdf(print, ReportMessages.of(data.language()).get("report.title"));
+      case HTML -> html(print);
     };
   }
 
@@ -163,6 +168,24 @@ public final class JasperReportRenderer implements ReportRenderer {
     } catch (JRException e) {
       throw new IllegalStateException("cannot fill report " + template + ": " + e.getMessage(), e);
     }
+  }
+
+  private static byte[] html(JasperPrint print) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HtmlExporter exporter = new HtmlExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleHtmlExporterOutput(out, StandardCharsets.UTF_8.name()));
+    SimpleHtmlReportConfiguration config = new SimpleHtmlReportConfiguration();
+    config.setEmbedImage(true);
+    config.setConvertSvgToImage(true);
+    config.setWhitePageBackground(true);
+    exporter.setConfiguration(config);
+    try {
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot export the report as HTML: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
   }
 
   private static byte[] pdf(JasperPrint print, String title) {
