@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.telecube.reports.data.MonthlyChurnDataBuilder;
 import org.telecube.reports.data.MonthlyRevenueDataBuilder;
 import org.telecube.reports.data.ReportData;
 import org.telecube.reports.definition.ReportCatalog;
@@ -24,6 +25,7 @@ public final class ReportService {
 
   private final ReportRenderer renderer;
   private final MonthlyRevenueDataBuilder monthlyRevenue;
+  private final MonthlyChurnDataBuilder monthlyChurn;
 
   public ReportService(QueryEngine engine) {
     this(engine, new JasperReportRenderer(), Clock.systemUTC());
@@ -32,6 +34,7 @@ public final class ReportService {
   public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock) {
     this.renderer = Objects.requireNonNull(renderer);
     this.monthlyRevenue = new MonthlyRevenueDataBuilder(engine, clock);
+    this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock);
   }
 
   /** The reports there are, with their parameters. */
@@ -79,6 +82,7 @@ public final class ReportService {
     Language l = language == null ? Language.ZH_CN : language;
     return switch (definition.id()) {
       case ReportCatalog.MONTHLY_REVENUE -> monthlyRevenue.build(month, scope, l);
+      case ReportCatalog.MONTHLY_CHURN -> monthlyChurn.build(month, scope, l);
       default -> throw new IllegalStateException("report " + id + " has no data builder");
     };
   }

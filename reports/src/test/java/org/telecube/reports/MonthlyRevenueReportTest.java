@@ -105,7 +105,7 @@ class MonthlyRevenueReportTest {
     }
     java.util.Arrays.sort(data);
     java.util.Arrays.sort(render);
-    System.out.printf("monthly-revenue for %s: compiling 3 templates %d ms, first render %d ms; then median cube queries %d ms"
+    System.out.printf("monthly-revenue for %s: compiling the templates %d ms, first render %d ms; then median cube queries %d ms"
         + " + fill and PDF export %d ms; %d bytes%n", province, compile / 1_000_000, cold / 1_000_000, data[2] / 1_000_000,
         render[2] / 1_000_000, provincePdf.length);
     Files.createDirectories(Path.of("target/reports"));
@@ -206,7 +206,8 @@ class MonthlyRevenueReportTest {
 
   @Test
   void catalogListsTheMonthlyRevenueReport() {
-    assertThat(reports.catalog()).singleElement().satisfies(d -> {
+    assertThat(reports.catalog()).extracting(d -> d.id()).containsExactly(ID, ReportCatalog.MONTHLY_CHURN);
+    assertThat(reports.catalog()).first().satisfies(d -> {
       assertThat(d.id()).isEqualTo(ID);
       assertThat(d.title().in(Language.ZH_CN)).isEqualTo("月度收入报告");
       assertThat(d.parameters()).extracting(p -> p.name()).containsExactly("month", "scope", "language", "format");
@@ -214,6 +215,39 @@ class MonthlyRevenueReportTest {
     });
     assertThat(ReportService.fileName(ID, MONTH, province, ReportFormat.PDF))
         .isEqualTo("monthly-revenue_2025-12_" + province + ".pdf");
+  }
+
+  @Test
+  void churnReportShowsTheSubscriberCubesNumbers() throws IOException {
+    byte[] pdf = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
+    Files.write(Path.of("target/reports/monthly-churn-province-zh.pdf"), pdf);
+    Map<String, Object> head = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churned", "churn_rate"),
+        List.of()).withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))).cells().get(0);
+    String text = text(pdf);
+    assertThat(text).contains("月度流失分析报告", provinceZh, "分城市流失",
+        count(head.get("active_end")), percent(head.get("churn_rate")));
+    assertThat(text).containsPattern("期末在网用户\\s+" + java.util.regex.Pattern.quote(count(head.get("active_end"))));
+    List<Map<String, Object>> cities = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churned"),
+        List.of("region.city")).withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))).cells();
+    List<String> lines = text.lines().toList();
+    for (Map<String, Object> city : cities) {
+      String row = city.get("region.city.caption") + " " + count(city.get("active_end")) + " " + count(city.get("churned"));
+      assertThat(lines).as("a row starting %s", row).anyMatch(l -> l.startsWith(row + " "));
+    }
+    List<String> fonts = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        collectFonts(page.getResources(), fonts, 0);
+      }
+    }
+    assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).endsWith(":embedded"));
+    byte[] en = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), "", "en", "pdf");
+    Files.write(Path.of("target/reports/monthly-churn-country-en.pdf"), en);
+    assertThat(text(en)).contains("Monthly churn report", "Nationwide", "Churn by Macro-region");
+    assertThatThrownBy(() -> reports.render(ReportCatalog.MONTHLY_CHURN, YearMonth.of(2030, 1), null, Language.EN,
+        ReportFormat.PDF)).isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("no_data"));
   }
 
   @Test
@@ -279,6 +313,14 @@ class MonthlyRevenueReportTest {
     BigDecimal rounded = amount.setScale(0, RoundingMode.HALF_UP);
     String digits = String.format(java.util.Locale.ROOT, "%,d", rounded.abs().longValueExact());
     return (rounded.signum() < 0 ? "-¥" : "¥") + digits;
+  }
+
+  private static String count(Object n) {
+    return String.format(java.util.Locale.ROOT, "%,d", Math.round(((Number) n).doubleValue()));
+  }
+
+  private static String percent(Object ratio) {
+    return new BigDecimal(ratio.toString()).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
   }
 
   private static String text(byte[] pdf) throws IOException {

@@ -15,7 +15,6 @@ import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.LevelFilter;
-import org.telecube.warehouse.query.MemberList;
 import org.telecube.warehouse.query.MemberRef;
 import org.telecube.warehouse.query.OrderKey;
 import org.telecube.warehouse.query.QueryEngine;
@@ -31,8 +30,6 @@ public final class MonthlyRevenueDataBuilder {
 
   static final String CUBE = "revenue";
   static final String MONTH = "time.month";
-  static final List<String> REGION_LEVELS = List.of("region.country", "region.macro_region", "region.province",
-      "region.city");
   private static final String MOM = "previous_period_change";
   private static final String YOY = "same_period_last_year_change";
   private static final int TREND_MONTHS = 13;
@@ -56,7 +53,7 @@ public final class MonthlyRevenueDataBuilder {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(language, "language");
     ReportMessages messages = ReportMessages.of(language);
-    Scope s = resolveScope(scope, language, messages);
+    Scope s = new Scopes(engine, CUBE).resolve(scope, language, messages);
     String monthKey = month.toString();
     List<LevelFilter> filters = new ArrayList<>();
     filters.add(LevelFilter.members(MONTH, monthKey));
@@ -93,33 +90,6 @@ public final class MonthlyRevenueDataBuilder {
 
     return new MonthlyRevenueData(language, month, month.atEndOfMonth(), ZonedDateTime.now(clock.withZone(OPERATOR_ZONE)),
         s, kpis, regions, businessLines, chargeItems, valueSegments, fastest, slowest, trend(month, filters, language));
-  }
-
-  /** Finds the level of a region key, trying the levels top-down. */
-  Scope resolveScope(String scope, Language language, ReportMessages messages) {
-    if (scope == null || scope.isBlank()) {
-      return new Scope(null, null, messages.get("scope.country"), REGION_LEVELS.get(1),
-          levelCaption(REGION_LEVELS.get(1), language));
-    }
-    String key = scope.trim();
-    for (int i = 1; i < REGION_LEVELS.size(); i++) {
-      String level = REGION_LEVELS.get(i);
-      MemberList members = engine.members(CUBE, level, null, language.tag());
-      for (MemberRef m : members.members()) {
-        if (m.key().equals(key)) {
-          String child = i + 1 < REGION_LEVELS.size() ? REGION_LEVELS.get(i + 1) : null;
-          return new Scope(level, key, m.caption(), child, child == null ? null : levelCaption(child, language));
-        }
-      }
-    }
-    throw ReportException.notFound("scope", "unknown_scope", "unknown scope \"" + key
-        + "\": a macro-region, province or city key (e.g. south, 440000, 440100), or empty for the whole country");
-  }
-
-  private String levelCaption(String level, Language language) {
-    String[] parts = level.split("\\.");
-    return engine.model().dimension(parts[0]).flatMap(d -> d.levels().stream()
-        .filter(l -> l.name().equals(parts[1])).findFirst()).map(l -> l.caption().in(language)).orElse(level);
   }
 
   private List<BreakdownRow> breakdown(String level, List<LevelFilter> filters, BigDecimal total, Language language,

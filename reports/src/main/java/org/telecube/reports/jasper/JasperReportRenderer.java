@@ -3,7 +3,10 @@ package org.telecube.reports.jasper;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,13 +30,20 @@ import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportRenderer;
 import org.telecube.reports.data.BreakdownRow;
+import org.telecube.reports.data.ChurnKpis;
+import org.telecube.reports.data.ChurnRow;
+import org.telecube.reports.data.ChurnTrendPoint;
+import org.telecube.reports.data.MonthlyChurnData;
 import org.telecube.reports.data.Kpis;
 import org.telecube.reports.data.MonthlyRevenueData;
 import org.telecube.reports.data.MonthlyRevenueDataBuilder;
 import org.telecube.reports.data.ReportData;
 import org.telecube.reports.data.ReportMessages;
+import org.telecube.reports.data.ReportNumbers;
+import org.telecube.reports.data.Scope;
 import org.telecube.reports.data.TrendPoint;
 import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.warehouse.model.Language;
 
 /**
  * Renders reports with JasperReports: fills the cached compiled template with the report's data
@@ -60,36 +70,102 @@ public final class JasperReportRenderer implements ReportRenderer {
     templates.get("monthly-revenue");
     templates.get("revenue-breakdown");
     templates.get("revenue-growth");
+    templates.get("monthly-churn");
+    templates.get("metric-table");
   }
 
   @Override
   public byte[] render(ReportData data, ReportFormat format) {
-    if (!(data instanceof MonthlyRevenueData revenue) || !ReportCatalog.MONTHLY_REVENUE.equals(data.reportId())) {
+    JasperPrint print;
+    if (data instanceof MonthlyRevenueData revenue) {
+      print = fill("monthly-revenue", monthlyRevenue(revenue));
+    } else if (data instanceof MonthlyChurnData churn) {
+      print = fill("monthly-churn", monthlyChurn(churn));
+    } else {
       throw new IllegalArgumentException("no Jasper template for report " + data.reportId());
     }
-    JasperPrint print = fill("monthly-revenue", monthlyRevenue(revenue));
+    String title = ReportMessages.of(data.language()).get(
+        ReportCatalog.MONTHLY_CHURN.equals(data.reportId()) ? "churn.title" : "report.title");
     return switch (format) {
-      case PDF -> pdf(print, ReportMessages.of(data.language()).get("report.title"));
+      case PDF -> pdf(print, title);
       case HTML -> html(print);
     };
   }
 
-  private Map<String, Object> monthlyRevenue(MonthlyRevenueData d) {
+  private Map<String, Object> monthlyChurn(MonthlyChurnData d) {
     ReportMessages messages = ReportMessages.of(d.language());
+    Map<String, Object> p = common(messages, d.language(), d.month(), d.asOf(), d.generatedAt(), d.scope());
+    p.put("P_SUBREPORT_TABLE", templates.get("metric-table"));
+    ChurnKpis k = d.kpis();
+    Map<String, String> kpi = new HashMap<>();
+    kpi.put("active", ReportNumbers.count(k.activeEnd()));
+    kpi.put("active.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.activeEndMonthOnMonth())));
+    kpi.put("new", ReportNumbers.count(k.newSubscribers()));
+    kpi.put("new.sub", "");
+    kpi.put("churned", ReportNumbers.count(k.churned()));
+    kpi.put("churned.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.churnedMonthOnMonth())));
+    kpi.put("rate", ReportNumbers.share(k.churnRate()));
+    kpi.put("rate.sub", messages.format("churn.kpi.vs.last", ReportNumbers.share(k.churnRatePreviousMonth()))
+        + " · " + messages.format("churn.kpi.points", ReportNumbers.points(k.churnRate(), k.churnRatePreviousMonth())));
+    kpi.put("net", ReportNumbers.count(k.netAdds()));
+    kpi.put("net.sub", "");
+    kpi.put("atrisk", ReportNumbers.count(k.atRisk()));
+    kpi.put("atrisk.sub", messages.format("churn.kpi.share", ReportNumbers.share(k.atRiskShare())));
+    p.put("P_KPI", kpi);
+    List<Map<String, ?>> trend = new ArrayList<>();
+    for (ChurnTrendPoint t : d.trend()) {
+      trend.add(Map.of("label", TREND_MONTH.format(t.month()),
+          "value", t.churnRate() == null ? 0.0 : t.churnRate() * 100.0));
+    }
+    p.put("P_TREND", trend);
+    p.put("P_REGIONS", churnRows(d.regions(), false));
+    p.put("P_REASONS", churnRows(d.reasons(), true));
+    p.put("P_SEGMENTS", churnRows(d.segments(), false));
+    return p;
+  }
+
+  private static List<Map<String, ?>> churnRows(List<ChurnRow> rows, boolean reasons) {
+    List<Map<String, ?>> out = new ArrayList<>();
+    for (ChurnRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.caption());
+      if (reasons) {
+        m.put("c1", ReportNumbers.count(r.churned()));
+        m.put("c2", ReportNumbers.share(r.churnedShare()));
+        m.put("c3", "");
+        m.put("c4", "");
+      } else {
+        m.put("c1", ReportNumbers.count(r.activeEnd()));
+        m.put("c2", ReportNumbers.count(r.churned()));
+        m.put("c3", ReportNumbers.share(r.churnRate()));
+        m.put("c4", ReportNumbers.share(r.atRiskShare()));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> common(ReportMessages messages, Language language, YearMonth month,
+                                            LocalDate asOf, ZonedDateTime generatedAt, Scope scope) {
     Map<String, Object> p = new HashMap<>();
-    p.put(JRParameter.REPORT_LOCALE, d.language().locale());
+    p.put(JRParameter.REPORT_LOCALE, language.locale());
     p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(MonthlyRevenueDataBuilder.OPERATOR_ZONE));
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
+    String monthText = DateTimeFormatter.ofPattern(messages.get("month.pattern"), language.locale()).format(month);
+    p.put("P_SUBTITLE", messages.format("report.subtitle", scope.caption(), monthText));
+    p.put("P_SCOPE", scope.caption());
+    p.put("P_MONTH_TEXT", monthText);
+    p.put("P_ASOF", DATE.format(asOf));
+    p.put("P_GENERATED", DATE_TIME.format(generatedAt) + " " + zoneLabel(generatedAt.getZone()));
+    p.put("P_CHILD_LEVEL", scope.childLevelCaption());
+    return p;
+  }
+
+  private Map<String, Object> monthlyRevenue(MonthlyRevenueData d) {
+    ReportMessages messages = ReportMessages.of(d.language());
+    Map<String, Object> p = common(messages, d.language(), d.month(), d.asOf(), d.generatedAt(), d.scope());
     p.put("P_SUBREPORT_BREAKDOWN", templates.get("revenue-breakdown"));
     p.put("P_SUBREPORT_GROWTH", templates.get("revenue-growth"));
-    String monthText = DateTimeFormatter.ofPattern(messages.get("month.pattern"), d.language().locale())
-        .format(d.month());
-    p.put("P_SUBTITLE", messages.format("report.subtitle", d.scope().caption(), monthText));
-    p.put("P_SCOPE", d.scope().caption());
-    p.put("P_MONTH_TEXT", monthText);
-    p.put("P_ASOF", DATE.format(d.asOf()));
-    p.put("P_GENERATED", DATE_TIME.format(d.generatedAt()) + " " + zoneLabel(d.generatedAt().getZone()));
-    p.put("P_CHILD_LEVEL", d.scope().childLevelCaption());
     Kpis k = d.kpis();
     p.put("P_REVENUE", k.revenue());
     p.put("P_REVENUE_MOM", k.revenueMonthOnMonth());
