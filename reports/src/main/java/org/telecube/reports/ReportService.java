@@ -1,0 +1,111 @@
+package org.telecube.reports;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.telecube.reports.data.MonthlyChurnDataBuilder;
+import org.telecube.reports.data.MonthlyRevenueDataBuilder;
+import org.telecube.reports.data.ReportData;
+import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.reports.definition.ReportDefinition;
+import org.telecube.reports.jasper.JasperReportRenderer;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.QueryEngine;
+
+/**
+ * What the server and the CLI call: the catalog, and rendering a report for a month and a scope.
+ * Thread-safe; templates are compiled once per service (call {@link #warmUp()} at start-up to
+ * take that second off the first request).
+ */
+public final class ReportService {
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+  private final ReportRenderer renderer;
+  private final MonthlyRevenueDataBuilder monthlyRevenue;
+  private final MonthlyChurnDataBuilder monthlyChurn;
+
+  public ReportService(QueryEngine engine) {
+    this(engine, new JasperReportRenderer(), Clock.systemUTC());
+  }
+
+  public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock) {
+    this.renderer = Objects.requireNonNull(renderer);
+    this.monthlyRevenue = new MonthlyRevenueDataBuilder(engine, clock);
+    this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock);
+  }
+
+  /** The reports there are, with their parameters. */
+  public List<ReportDefinition> catalog() {
+    return ReportCatalog.all();
+  }
+
+  public void warmUp() {
+    renderer.warmUp();
+  }
+
+  /**
+   * Renders report {@code id} for {@code month} and {@code scope} (a macro-region, province or
+   * city key; null or blank for the whole country).
+   *
+   * @throws ReportException NOT_FOUND for an unknown report or scope or a month without data
+   */
+  public byte[] render(String id, YearMonth month, String scope, Language language, ReportFormat format) {
+    return renderer.render(data(id, month, scope, language), format == null ? ReportFormat.PDF : format);
+  }
+
+  /**
+   * The same from request strings: {@code month} YYYY-MM, {@code language} zh-CN (default) or en,
+   * {@code format} pdf (default) or html.
+   *
+   * @throws ReportException BAD_PARAMETER for a malformed month, language or format
+   */
+  public byte[] render(String id, String month, String scope, String language, String format) {
+    YearMonth m = parseMonth(month);
+    Language l = Language.parse(language).orElseThrow(() -> ReportException.badParameter("language",
+        "unknown_language", "unknown language \"" + language + "\": zh-CN or en"));
+    ReportFormat f = ReportFormat.parse(format).orElseThrow(() -> ReportException.badParameter("format",
+        "unknown_format", "unknown format \"" + format + "\": pdf or html"));
+    return render(id, m, scope, l, f);
+  }
+
+  /** The report's data without rendering it (what the document shows, for tests and other front ends). */
+  public ReportData data(String id, YearMonth month, String scope, Language language) {
+    ReportDefinition definition = ReportCatalog.find(id).orElseThrow(() -> ReportException.notFound("id",
+        "unknown_report", "unknown report \"" + id + "\": one of " + ReportCatalog.all().stream()
+            .map(ReportDefinition::id).toList()));
+    if (month == null) {
+      throw ReportException.badParameter("month", "missing_month", "month is required (YYYY-MM)");
+    }
+    Language l = language == null ? Language.ZH_CN : language;
+    return switch (definition.id()) {
+      case ReportCatalog.MONTHLY_REVENUE -> monthlyRevenue.build(month, scope, l);
+      case ReportCatalog.MONTHLY_CHURN -> monthlyChurn.build(month, scope, l);
+      default -> throw new IllegalStateException("report " + id + " has no data builder");
+    };
+  }
+
+  /** A file name for the document: {@code monthly-revenue_2025-03_440000.pdf}. */
+  public static String fileName(String id, YearMonth month, String scope, ReportFormat format) {
+    String s = scope == null || scope.isBlank() ? "all" : scope.trim().replaceAll("[^A-Za-z0-9_-]", "_");
+    return id + "_" + month + "_" + s + "." + (format == null ? ReportFormat.PDF : format).code();
+  }
+
+  /** Parses YYYY-MM strictly (2025-03, not 2025-3 or 2025-13). */
+  public static YearMonth parseMonth(String month) {
+    if (month == null || month.isBlank()) {
+      throw ReportException.badParameter("month", "missing_month", "month is required (YYYY-MM)");
+    }
+    String m = month.trim();
+    if (MONTH.matcher(m).matches()) {
+      try {
+        return YearMonth.parse(m);
+      } catch (DateTimeParseException e) {
+        // falls through to the message below
+      }
+    }
+    throw ReportException.badParameter("month", "bad_month", "bad month \"" + month + "\" (expected YYYY-MM)");
+  }
+}

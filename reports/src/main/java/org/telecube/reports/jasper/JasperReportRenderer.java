@@ -1,0 +1,287 @@
+package org.telecube.reports.jasper;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.export.HtmlExporter;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
+import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
+import org.telecube.reports.ReportFormat;
+import org.telecube.reports.ReportRenderer;
+import org.telecube.reports.data.BreakdownRow;
+import org.telecube.reports.data.ChurnKpis;
+import org.telecube.reports.data.ChurnRow;
+import org.telecube.reports.data.ChurnTrendPoint;
+import org.telecube.reports.data.MonthlyChurnData;
+import org.telecube.reports.data.Kpis;
+import org.telecube.reports.data.MonthlyRevenueData;
+import org.telecube.reports.data.MonthlyRevenueDataBuilder;
+import org.telecube.reports.data.ReportData;
+import org.telecube.reports.data.ReportMessages;
+import org.telecube.reports.data.ReportNumbers;
+import org.telecube.reports.data.Scope;
+import org.telecube.reports.data.TrendPoint;
+import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.warehouse.model.Language;
+
+/**
+ * Renders reports with JasperReports: fills the cached compiled template with the report's data
+ * (parameters and row lists; one empty record drives the detail bands) and exports PDF with the
+ * embedded Noto Sans SC of the font extension, or one self-contained HTML page.
+ */
+public final class JasperReportRenderer implements ReportRenderer {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TREND_MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  private final JasperTemplates templates;
+
+  public JasperReportRenderer() {
+    this(new JasperTemplates());
+  }
+
+  public JasperReportRenderer(JasperTemplates templates) {
+    this.templates = templates;
+  }
+
+  @Override
+  public void warmUp() {
+    templates.get("monthly-revenue");
+    templates.get("revenue-breakdown");
+    templates.get("revenue-growth");
+    templates.get("monthly-churn");
+    templates.get("metric-table");
+  }
+
+  @Override
+  public byte[] render(ReportData data, ReportFormat format) {
+    JasperPrint print;
+    if (data instanceof MonthlyRevenueData revenue) {
+      print = fill("monthly-revenue", monthlyRevenue(revenue));
+    } else if (data instanceof MonthlyChurnData churn) {
+      print = fill("monthly-churn", monthlyChurn(churn));
+    } else {
+      throw new IllegalArgumentException("no Jasper template for report " + data.reportId());
+    }
+    String title = ReportMessages.of(data.language()).get(
+        ReportCatalog.MONTHLY_CHURN.equals(data.reportId()) ? "churn.title" : "report.title");
+    return switch (format) {
+      case PDF -> pdf(print, title);
+      case HTML -> html(print);
+    };
+  }
+
+  private Map<String, Object> monthlyChurn(MonthlyChurnData d) {
+    ReportMessages messages = ReportMessages.of(d.language());
+    Map<String, Object> p = common(messages, d.language(), d.month(), d.asOf(), d.generatedAt(), d.scope());
+    p.put("P_SUBREPORT_TABLE", templates.get("metric-table"));
+    ChurnKpis k = d.kpis();
+    Map<String, String> kpi = new HashMap<>();
+    kpi.put("active", ReportNumbers.count(k.activeEnd()));
+    kpi.put("active.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.activeEndMonthOnMonth())));
+    kpi.put("new", ReportNumbers.count(k.newSubscribers()));
+    kpi.put("new.sub", "");
+    kpi.put("churned", ReportNumbers.count(k.churned()));
+    kpi.put("churned.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.churnedMonthOnMonth())));
+    kpi.put("rate", ReportNumbers.share(k.churnRate()));
+    kpi.put("rate.sub", messages.format("churn.kpi.vs.last", ReportNumbers.share(k.churnRatePreviousMonth()))
+        + " · " + messages.format("churn.kpi.points", ReportNumbers.points(k.churnRate(), k.churnRatePreviousMonth())));
+    kpi.put("net", ReportNumbers.count(k.netAdds()));
+    kpi.put("net.sub", "");
+    kpi.put("atrisk", ReportNumbers.count(k.atRisk()));
+    kpi.put("atrisk.sub", messages.format("churn.kpi.share", ReportNumbers.share(k.atRiskShare())));
+    p.put("P_KPI", kpi);
+    List<Map<String, ?>> trend = new ArrayList<>();
+    for (ChurnTrendPoint t : d.trend()) {
+      trend.add(Map.of("label", TREND_MONTH.format(t.month()),
+          "value", t.churnRate() == null ? 0.0 : t.churnRate() * 100.0));
+    }
+    p.put("P_TREND", trend);
+    p.put("P_REGIONS", churnRows(d.regions(), false));
+    p.put("P_REASONS", churnRows(d.reasons(), true));
+    p.put("P_SEGMENTS", churnRows(d.segments(), false));
+    return p;
+  }
+
+  private static List<Map<String, ?>> churnRows(List<ChurnRow> rows, boolean reasons) {
+    List<Map<String, ?>> out = new ArrayList<>();
+    for (ChurnRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.caption());
+      if (reasons) {
+        m.put("c1", ReportNumbers.count(r.churned()));
+        m.put("c2", ReportNumbers.share(r.churnedShare()));
+        m.put("c3", "");
+        m.put("c4", "");
+      } else {
+        m.put("c1", ReportNumbers.count(r.activeEnd()));
+        m.put("c2", ReportNumbers.count(r.churned()));
+        m.put("c3", ReportNumbers.share(r.churnRate()));
+        m.put("c4", ReportNumbers.share(r.atRiskShare()));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> common(ReportMessages messages, Language language, YearMonth month,
+                                            LocalDate asOf, ZonedDateTime generatedAt, Scope scope) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(JRParameter.REPORT_LOCALE, language.locale());
+    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(MonthlyRevenueDataBuilder.OPERATOR_ZONE));
+    p.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
+    String monthText = DateTimeFormatter.ofPattern(messages.get("month.pattern"), language.locale()).format(month);
+    p.put("P_SUBTITLE", messages.format("report.subtitle", scope.caption(), monthText));
+    p.put("P_SCOPE", scope.caption());
+    p.put("P_MONTH_TEXT", monthText);
+    p.put("P_ASOF", DATE.format(asOf));
+    p.put("P_GENERATED", DATE_TIME.format(generatedAt) + " " + zoneLabel(generatedAt.getZone()));
+    p.put("P_CHILD_LEVEL", scope.childLevelCaption());
+    return p;
+  }
+
+  private Map<String, Object> monthlyRevenue(MonthlyRevenueData d) {
+    ReportMessages messages = ReportMessages.of(d.language());
+    Map<String, Object> p = common(messages, d.language(), d.month(), d.asOf(), d.generatedAt(), d.scope());
+    p.put("P_SUBREPORT_BREAKDOWN", templates.get("revenue-breakdown"));
+    p.put("P_SUBREPORT_GROWTH", templates.get("revenue-growth"));
+    Kpis k = d.kpis();
+    p.put("P_REVENUE", k.revenue());
+    p.put("P_REVENUE_MOM", k.revenueMonthOnMonth());
+    p.put("P_REVENUE_YOY", k.revenueYearOnYear());
+    p.put("P_BIG_CHANGE_NEGATIVE", k.revenueMonthOnMonth() != null && k.revenueMonthOnMonth() < 0);
+    p.put("P_BIG_CHANGE2_NEGATIVE", k.revenueYearOnYear() != null && k.revenueYearOnYear() < 0);
+    p.put("P_ARPU", k.arpu());
+    p.put("P_ARPU_MOM", k.arpuMonthOnMonth());
+    p.put("P_ARPU_YOY", k.arpuYearOnYear());
+    p.put("P_BILLED", k.billedSubscribers());
+    p.put("P_BILLED_MOM", k.billedSubscribersMonthOnMonth());
+    p.put("P_ARREARS", k.arrears());
+    p.put("P_ARREARS_MOM", k.arrearsMonthOnMonth());
+    double trendDivisor = chartDivisor(d.trend().stream().map(TrendPoint::revenue).toList(), messages);
+    p.put("P_TREND_UNIT", chartUnit(trendDivisor, messages));
+    List<Map<String, ?>> trend = new ArrayList<>();
+    for (TrendPoint t : d.trend()) {
+      trend.add(Map.of("label", TREND_MONTH.format(t.month()), "value", scaled(t.revenue(), trendDivisor)));
+    }
+    p.put("P_TREND", trend);
+    double regionDivisor = chartDivisor(d.regions().stream().map(BreakdownRow::revenue).toList(), messages);
+    p.put("P_REGION_UNIT", chartUnit(regionDivisor, messages));
+    List<Map<String, ?>> bars = new ArrayList<>();
+    for (BreakdownRow r : d.regions()) {
+      bars.add(Map.of("name", r.caption(), "value", scaled(r.revenue(), regionDivisor)));
+    }
+    p.put("P_REGION_BARS", bars);
+    p.put("P_REGIONS", rows(d.regions()));
+    p.put("P_BUSINESS", rows(d.businessLines()));
+    p.put("P_CHARGES", rows(d.chargeItems()));
+    p.put("P_SEGMENTS", rows(d.valueSegments()));
+    p.put("P_TOP", rows(d.fastestGrowing()));
+    p.put("P_BOTTOM", rows(d.slowestGrowing()));
+    return p;
+  }
+
+  /**
+   * Charts print amounts in the large unit (万元 / ¥ thousand) once the largest is at least 100,000
+   * yuan, so axes and labels stay short; below that in yuan, so small scopes do not show 0.1.
+   */
+  private static double chartDivisor(List<BigDecimal> values, ReportMessages messages) {
+    double max = values.stream().filter(v -> v != null).mapToDouble(v -> Math.abs(v.doubleValue())).max().orElse(0);
+    return max >= 100_000 ? Double.parseDouble(messages.get("chart.unit.large.divisor")) : 1.0;
+  }
+
+  private static String chartUnit(double divisor, ReportMessages messages) {
+    return messages.get(divisor == 1.0 ? "chart.unit.small" : "chart.unit.large");
+  }
+
+  private static String zoneLabel(ZoneId zone) {
+    return "Asia/Shanghai".equals(zone.getId()) ? "(UTC+8)" : "(" + zone.getId() + ")";
+  }
+
+  private static Double scaled(BigDecimal value, double divisor) {
+    return value == null ? 0.0 : value.doubleValue() / divisor;
+  }
+
+  private static List<Map<String, ?>> rows(List<BreakdownRow> rows) {
+    List<Map<String, ?>> out = new ArrayList<>();
+    for (BreakdownRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", r.key());
+      m.put("name", r.caption());
+      m.put("revenue", r.revenue());
+      m.put("share", r.share());
+      m.put("mom", r.monthOnMonth());
+      m.put("yoy", r.yearOnYear());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private JasperPrint fill(String template, Map<String, Object> parameters) {
+    try {
+      return JasperFillManager.fillReport(templates.get(template), parameters, new JREmptyDataSource(1));
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot fill report " + template + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] html(JasperPrint print) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HtmlExporter exporter = new HtmlExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleHtmlExporterOutput(out, StandardCharsets.UTF_8.name()));
+    SimpleHtmlReportConfiguration config = new SimpleHtmlReportConfiguration();
+    config.setEmbedImage(true);
+    config.setConvertSvgToImage(true);
+    config.setWhitePageBackground(true);
+    exporter.setConfiguration(config);
+    try {
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot export the report as HTML: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] pdf(JasperPrint print, String title) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JRPdfExporter exporter = new JRPdfExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+    SimplePdfReportConfiguration report = new SimplePdfReportConfiguration();
+    exporter.setConfiguration(report);
+    SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+    config.setMetadataTitle(title);
+    config.setMetadataAuthor("TeleCube");
+    config.setMetadataCreator("TeleCube reports (JasperReports)");
+    config.setDisplayMetadataTitle(true);
+    exporter.setConfiguration(config);
+    try {
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot export the report as PDF: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+}

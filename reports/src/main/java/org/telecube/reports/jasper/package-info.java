@@ -1,0 +1,6 @@
+/**
+ * The JasperReports implementation of {@link org.telecube.reports.ReportRenderer}: templates
+ * ({@code .jrxml} under {@code org/telecube/reports/templates}) compiled once and cached, filled
+ * from the report data, exported to PDF with the embedded CJK font of the font extension.
+ */
+package org.telecube.reports.jasper;

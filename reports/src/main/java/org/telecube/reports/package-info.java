@@ -1,0 +1,7 @@
+/**
+ * Reports: the catalog of report definitions and {@link org.telecube.reports.ReportService}, which
+ * checks a request, builds the report's data from cube queries and renders it through a
+ * {@link org.telecube.reports.ReportRenderer} (JasperReports). The server and the CLI call only
+ * this package.
+ */
+package org.telecube.reports;

@@ -1,0 +1,347 @@
+package org.telecube.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.telecube.etl.generate.GeneratorSettings;
+import org.telecube.etl.generate.SampleGenerator;
+import org.telecube.etl.load.EtlLoader;
+import org.telecube.etl.load.LoadListener;
+import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.LevelFilter;
+import org.telecube.warehouse.query.OrderKey;
+import org.telecube.warehouse.query.QueryEngine;
+
+/**
+ * The monthly revenue report on a generated operator: the PDF's numbers are the cube's numbers,
+ * Chinese renders in an embedded font, pages are not blank, and bad requests fail clearly.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonthlyRevenueReportTest {
+  private static final YearMonth MONTH = YearMonth.of(2025, 12);
+  private static final String ID = ReportCatalog.MONTHLY_REVENUE;
+
+  @TempDir
+  static Path dir;
+
+  private Warehouse warehouse;
+  private QueryEngine engine;
+  private ReportService reports;
+  private String province;
+  private String provinceZh;
+  private String provinceEn;
+  private byte[] provincePdf;
+
+  @BeforeAll
+  void generateAndLoad() throws Exception {
+    Path feeds = dir.resolve("feeds");
+    new SampleGenerator().generate(new GeneratorSettings(feeds, 2_000, 14, MONTH, 11L, false), (m, i, n) -> { });
+    warehouse = Warehouse.openEmbedded(dir.resolve("data"));
+    try (Stream<Path> files = Files.list(feeds)) {
+      EtlLoader.load(warehouse, files.sorted().toList(), Optional.empty(), LoadListener.NONE);
+    }
+    engine = new QueryEngine(warehouse.backend(), warehouse.model());
+    // the province with the most revenue in the month, as the cube says
+    Map<String, Object> top = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
+        .withFilters(List.of(LevelFilter.members("time.month", MONTH.toString())))
+        .withOrder(List.of(OrderKey.desc("revenue")), 1)).cells().get(0);
+    province = (String) top.get("region.province");
+    provinceZh = (String) top.get("region.province.caption");
+    provinceEn = (String) engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
+        .withFilters(List.of(LevelFilter.members("region.province", province))).withLocale("en"))
+        .cells().get(0).get("region.province.caption");
+
+    org.telecube.reports.jasper.JasperReportRenderer renderer = new org.telecube.reports.jasper.JasperReportRenderer();
+    reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC));
+    long started = System.nanoTime();
+    reports.warmUp();
+    long compile = System.nanoTime() - started;
+    started = System.nanoTime();
+    provincePdf = reports.render(ID, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
+    long cold = System.nanoTime() - started;
+    long[] data = new long[5];
+    long[] render = new long[5];
+    for (int i = 0; i < data.length; i++) {
+      started = System.nanoTime();
+      org.telecube.reports.data.ReportData d = reports.data(ID, MONTH, province, Language.ZH_CN);
+      data[i] = System.nanoTime() - started;
+      started = System.nanoTime();
+      renderer.render(d, ReportFormat.PDF);
+      render[i] = System.nanoTime() - started;
+    }
+    java.util.Arrays.sort(data);
+    java.util.Arrays.sort(render);
+    System.out.printf("monthly-revenue for %s: compiling the templates %d ms, first render %d ms; then median cube queries %d ms"
+        + " + fill and PDF export %d ms; %d bytes%n", province, compile / 1_000_000, cold / 1_000_000, data[2] / 1_000_000,
+        render[2] / 1_000_000, provincePdf.length);
+    Files.createDirectories(Path.of("target/reports"));
+    Files.write(Path.of("target/reports/monthly-revenue-province-zh.pdf"), provincePdf);
+  }
+
+  @AfterAll
+  void close() {
+    if (warehouse != null) {
+      warehouse.close();
+    }
+  }
+
+  @Test
+  void headlineRevenueIsTheCubesRevenue() throws IOException {
+    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
+        LevelFilter.members("region.province", province)));
+    String text = text(provincePdf);
+    assertThat(text).contains(yuan(revenue));
+    // the revenue tile: its label, then the amount
+    assertThat(text).containsPattern("收入\\s+" + java.util.regex.Pattern.quote(yuan(revenue)));
+  }
+
+  @Test
+  void cityRowsAreTheCubesRevenueByCity() throws IOException {
+    List<Map<String, Object>> cities = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
+        .withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))
+        .withOrder(List.of(OrderKey.desc("revenue")), null)).cells();
+    assertThat(cities).isNotEmpty();
+    List<String> lines = text(provincePdf).lines().toList();
+    for (Map<String, Object> city : cities) {
+      String caption = (String) city.get("region.city.caption");
+      String amount = yuan(new BigDecimal(city.get("revenue").toString()));
+      assertThat(lines).as("a table row for %s with %s", caption, amount)
+          .anyMatch(l -> l.startsWith(caption + " ") && l.contains(" " + amount + " "));
+    }
+  }
+
+  @Test
+  void chineseTitleAndProvinceNameAreInTheText() throws IOException {
+    String text = text(provincePdf);
+    assertThat(text).contains("月度收入报告", provinceZh, "2025年12月", "分城市收入", "第 1 页", "数据截至", "2025-12-31",
+        "生成时间 2026-01-05 09:30");
+  }
+
+  @Test
+  void everyFontIsEmbedded() throws IOException {
+    List<String> fonts = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(provincePdf)) {
+      assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+      for (PDPage page : doc.getPages()) {
+        collectFonts(page.getResources(), fonts, 0);
+      }
+    }
+    assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).endsWith(":embedded"));
+  }
+
+  @Test
+  void firstPageIsNotBlank() throws IOException {
+    try (PDDocument doc = Loader.loadPDF(provincePdf)) {
+      BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 50);
+      ImageIO.write(image, "png", Path.of("target/reports/monthly-revenue-province-zh-p1.png").toFile());
+      int dark = 0;
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          int rgb = image.getRGB(x, y);
+          int lum = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+          if (lum < 160) {
+            dark++;
+          }
+        }
+      }
+      assertThat(dark).as("dark pixels on page 1").isGreaterThan(image.getWidth() * image.getHeight() / 100);
+    }
+  }
+
+  @Test
+  void englishEditionAndCountryScope() throws IOException {
+    byte[] pdf = reports.render(ID, MONTH.toString(), province, "en", "pdf");
+    Files.write(Path.of("target/reports/monthly-revenue-province-en.pdf"), pdf);
+    assertThat(text(pdf)).contains("Monthly revenue report", provinceEn, "December 2025", "Revenue by City", "Page 1");
+    byte[] country = reports.render(ID, MONTH, "", Language.ZH_CN, ReportFormat.PDF);
+    Files.write(Path.of("target/reports/monthly-revenue-country-zh.pdf"), country);
+    BigDecimal total = revenue(List.of(LevelFilter.members("time.month", MONTH.toString())));
+    assertThat(text(country)).contains("全国", "分片区收入", yuan(total));
+  }
+
+  @Test
+  void htmlEditionHasTheSameNumbersAndEmbeddedCharts() throws IOException {
+    byte[] html = reports.render(ID, MONTH.toString(), province, null, "html");
+    Files.write(Path.of("target/reports/monthly-revenue-province-zh.html"), html);
+    String page = new String(html, java.nio.charset.StandardCharsets.UTF_8);
+    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
+        LevelFilter.members("region.province", province)));
+    assertThat(page).contains("月度收入报告", provinceZh, yuan(revenue), "data:image/png;base64,");
+  }
+
+  @Test
+  void catalogListsTheMonthlyRevenueReport() {
+    assertThat(reports.catalog()).extracting(d -> d.id()).containsExactly(ID, ReportCatalog.MONTHLY_CHURN);
+    assertThat(reports.catalog()).first().satisfies(d -> {
+      assertThat(d.id()).isEqualTo(ID);
+      assertThat(d.title().in(Language.ZH_CN)).isEqualTo("月度收入报告");
+      assertThat(d.parameters()).extracting(p -> p.name()).containsExactly("month", "scope", "language", "format");
+      assertThat(d.formats()).contains(ReportFormat.PDF);
+    });
+    assertThat(ReportService.fileName(ID, MONTH, province, ReportFormat.PDF))
+        .isEqualTo("monthly-revenue_2025-12_" + province + ".pdf");
+  }
+
+  @Test
+  void churnReportShowsTheSubscriberCubesNumbers() throws IOException {
+    byte[] pdf = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
+    Files.write(Path.of("target/reports/monthly-churn-province-zh.pdf"), pdf);
+    Map<String, Object> head = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churned", "churn_rate"),
+        List.of()).withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))).cells().get(0);
+    String text = text(pdf);
+    assertThat(text).contains("月度流失分析报告", provinceZh, "分城市流失",
+        count(head.get("active_end")), percent(head.get("churn_rate")));
+    assertThat(text).containsPattern("期末在网用户\\s+" + java.util.regex.Pattern.quote(count(head.get("active_end"))));
+    List<Map<String, Object>> cities = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churned"),
+        List.of("region.city")).withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))).cells();
+    List<String> lines = text.lines().toList();
+    for (Map<String, Object> city : cities) {
+      String row = city.get("region.city.caption") + " " + count(city.get("active_end")) + " " + count(city.get("churned"));
+      assertThat(lines).as("a row starting %s", row).anyMatch(l -> l.startsWith(row + " "));
+    }
+    List<String> fonts = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        collectFonts(page.getResources(), fonts, 0);
+      }
+    }
+    assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).endsWith(":embedded"));
+    byte[] en = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), "", "en", "pdf");
+    Files.write(Path.of("target/reports/monthly-churn-country-en.pdf"), en);
+    assertThat(text(en)).contains("Monthly churn report", "Nationwide", "Churn by Macro-region");
+    assertThatThrownBy(() -> reports.render(ReportCatalog.MONTHLY_CHURN, YearMonth.of(2030, 1), null, Language.EN,
+        ReportFormat.PDF)).isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("no_data"));
+  }
+
+  @Test
+  void aCityHasNoRegionSection() throws IOException {
+    String city = (String) engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
+        .withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))
+        .withOrder(List.of(OrderKey.desc("revenue")), 1)).cells().get(0).get("region.city");
+    byte[] pdf = reports.render(ID, MONTH, city, Language.ZH_CN, ReportFormat.PDF);
+    Files.write(Path.of("target/reports/monthly-revenue-city-zh.pdf"), pdf);
+    assertThat(text(pdf)).contains("本报告范围为城市").doesNotContain("增长最快");
+  }
+
+  @Test
+  void badMonthIsABadParameter() {
+    for (String month : List.of("2025-13", "2025-3", "March", "")) {
+      assertThatThrownBy(() -> reports.render(ID, month, province, "zh-CN", "pdf"))
+          .isInstanceOfSatisfying(ReportException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ReportException.Kind.BAD_PARAMETER);
+            assertThat(e.field()).isEqualTo("month");
+          });
+    }
+  }
+
+  @Test
+  void unknownScopeIsNotFound() {
+    assertThatThrownBy(() -> reports.render(ID, MONTH, "999999", Language.ZH_CN, ReportFormat.PDF))
+        .isInstanceOfSatisfying(ReportException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ReportException.Kind.NOT_FOUND);
+          assertThat(e.code()).isEqualTo("unknown_scope");
+          assertThat(e.getMessage()).contains("999999");
+        });
+  }
+
+  @Test
+  void monthWithoutDataIsNotFound() {
+    assertThatThrownBy(() -> reports.render(ID, YearMonth.of(2030, 1), province, Language.ZH_CN, ReportFormat.PDF))
+        .isInstanceOfSatisfying(ReportException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ReportException.Kind.NOT_FOUND);
+          assertThat(e.code()).isEqualTo("no_data");
+          assertThat(e.getMessage()).contains("2030-01", "2024-11", "2025-12");
+        });
+  }
+
+  @Test
+  void unknownReportAndFormatAndLanguage() {
+    assertThatThrownBy(() -> reports.render("nope", MONTH, null, Language.ZH_CN, ReportFormat.PDF))
+        .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("unknown_report"));
+    assertThatThrownBy(() -> reports.render(ID, "2025-12", null, "fr", "pdf"))
+        .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.field()).isEqualTo("language"));
+    assertThatThrownBy(() -> reports.render(ID, "2025-12", null, "en", "docx"))
+        .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.field()).isEqualTo("format"));
+  }
+
+  private BigDecimal revenue(List<LevelFilter> filters) {
+    Object v = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of()).withFilters(filters))
+        .cells().get(0).get("revenue");
+    return new BigDecimal(v.toString());
+  }
+
+  /** ¥ and whole yuan with comma thousands separators, written independently of ReportNumbers. */
+  private static String yuan(BigDecimal amount) {
+    BigDecimal rounded = amount.setScale(0, RoundingMode.HALF_UP);
+    String digits = String.format(java.util.Locale.ROOT, "%,d", rounded.abs().longValueExact());
+    return (rounded.signum() < 0 ? "-¥" : "¥") + digits;
+  }
+
+  private static String count(Object n) {
+    return String.format(java.util.Locale.ROOT, "%,d", Math.round(((Number) n).doubleValue()));
+  }
+
+  private static String percent(Object ratio) {
+    return new BigDecimal(ratio.toString()).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  private static String text(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  private static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
+    if (resources == null || depth > 5) {
+      return;
+    }
+    for (COSName name : resources.getFontNames()) {
+      PDFont font = resources.getFont(name);
+      out.add(font.getName() + (font.isEmbedded() ? ":embedded" : ":NOT embedded"));
+    }
+    for (COSName name : resources.getXObjectNames()) {
+      PDXObject x = resources.getXObject(name);
+      if (x instanceof PDFormXObject form) {
+        collectFonts(form.getResources(), out, depth + 1);
+      }
+    }
+  }
+}
