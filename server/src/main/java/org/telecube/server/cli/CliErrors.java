@@ -11,6 +11,9 @@ final class CliErrors {
     if (e instanceof QueryException q) {
       return q.field() + ": " + q.getMessage();
     }
+    if (e instanceof org.telecube.reports.ReportException r) {
+      return r.field() + ": " + r.getMessage();
+    }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }

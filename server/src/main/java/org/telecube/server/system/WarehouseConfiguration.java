@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.telecube.reports.ReportService;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
@@ -20,6 +21,11 @@ class WarehouseConfiguration {
   @Bean
   ChurnLists churnLists(Warehouse warehouse) {
     return new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+  }
+
+  @Bean
+  ReportService reportService(QueryEngine engine) {
+    return new ReportService(engine);
   }
 
   @Bean

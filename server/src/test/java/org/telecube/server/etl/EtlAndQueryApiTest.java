@@ -122,6 +122,24 @@ class EtlAndQueryApiTest {
         .isEqualTo("region");
   }
 
+  @Test
+  @Order(4)
+  void reportsAreServedAsPdfWithClearErrors() throws Exception {
+    JsonNode catalog = JSON.readTree(get("/api/reports").body());
+    assertThat(catalog.findValuesAsText("id")).contains("monthly-revenue", "monthly-churn");
+    HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/reports/monthly-revenue?month=2025-06&locale=en")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(get("/api/reports/monthly-revenue?month=2025-13").statusCode()).isEqualTo(400);
+    assertThat(get("/api/reports/monthly-revenue?month=2030-01").statusCode()).isEqualTo(404);
+    HttpResponse<String> scope = get("/api/reports/monthly-churn?month=2025-06&scope=999999");
+    assertThat(scope.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(scope.body()).path("field").asText()).isEqualTo("scope");
+    assertThat(get("/api/reports/nope?month=2025-06").statusCode()).isEqualTo(404);
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,64 @@
+package org.telecube.server.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.telecube.reports.ReportException;
+import org.telecube.reports.ReportFormat;
+import org.telecube.reports.ReportService;
+import org.telecube.reports.definition.ReportDefinition;
+
+/** {@code /api/reports}: the report catalog and rendered reports (PDF, HTML). */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+  private final ReportService reports;
+
+  ReportController(ReportService reports) {
+    this.reports = reports;
+  }
+
+  @Operation(summary = "The report catalog with each report's parameters and formats")
+  @GetMapping
+  List<ReportDefinition> catalog() {
+    return reports.catalog();
+  }
+
+  @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html, locale zh-CN|en")
+  @GetMapping("/{id}")
+  ResponseEntity<byte[]> render(@PathVariable String id, @RequestParam String month,
+                                @RequestParam(required = false) String scope,
+                                @RequestParam(required = false, defaultValue = "pdf") String format,
+                                @RequestParam(required = false) String locale) {
+    byte[] document = reports.render(id, month, scope, locale, format);
+    ReportFormat f = ReportFormat.parse(format).orElseThrow();
+    String name = ReportService.fileName(id, ReportService.parseMonth(month), scope, f);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(f.mediaType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)
+            .build().toString())
+        .body(document);
+  }
+
+  @ExceptionHandler(ReportException.class)
+  ResponseEntity<ProblemDetail> failed(ReportException e) {
+    HttpStatus status = e.kind() == ReportException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    p.setTitle(status.getReasonPhrase());
+    p.setProperty("field", e.field());
+    p.setProperty("code", e.code());
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}
