@@ -29,6 +29,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "15", description = "Timed runs per case (default 15).")
   int runs;
 
+  @Option(names = "--reports-month", paramLabel = "YYYY-MM",
+      description = "Also time rendering each report (PDF, the whole country) for this month.")
+  String reportsMonth;
+
+  @Option(names = "--skip-queries", description = "Only time the reports.")
+  boolean skipQueries;
+
   record Case(String name, CubeQuery query, String sql) {
   }
 
@@ -80,6 +87,16 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
       QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
+      if (reportsMonth != null) {
+        org.telecube.reports.ReportService reports = new org.telecube.reports.ReportService(engine);
+        for (org.telecube.reports.definition.ReportDefinition r : reports.catalog()) {
+          double ms = median(() -> reports.render(r.id(), reportsMonth, null, "zh-CN", "pdf"));
+          System.out.printf("report %-38s %10.0f ms (median of %d after warm-up, PDF, whole country)%n", r.id(), ms, runs);
+        }
+      }
+      if (skipQueries) {
+        return 0;
+      }
       System.out.printf("%-45s %10s %12s %12s %8s%n", "case", "plan ms", "engine ms", "raw SQL ms", "ratio");
       for (Case c : cases()) {
         double planMs = median(() -> engine.explain(c.query()));
