@@ -12,6 +12,7 @@ import org.telecube.reports.data.ReportData;
 import org.telecube.reports.definition.ReportCatalog;
 import org.telecube.reports.definition.ReportDefinition;
 import org.telecube.reports.jasper.JasperReportRenderer;
+import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.QueryEngine;
 
@@ -31,10 +32,23 @@ public final class ReportService {
     this(engine, new JasperReportRenderer(), Clock.systemUTC());
   }
 
+  /** With the at-risk list of the churn report from {@code churnLists}. */
+  public ReportService(QueryEngine engine, ChurnLists churnLists) {
+    this(engine, new JasperReportRenderer(), Clock.systemUTC(), churnLists);
+  }
+
   public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock) {
+    this(engine, renderer, clock, null);
+  }
+
+  /**
+   * @param churnLists the source of the churn report's top at-risk list (subscriber-level, so not a
+   *     cube query); null leaves that section out
+   */
+  public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock, ChurnLists churnLists) {
     this.renderer = Objects.requireNonNull(renderer);
     this.monthlyRevenue = new MonthlyRevenueDataBuilder(engine, clock);
-    this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock);
+    this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock, churnLists);
   }
 
   /** The reports there are, with their parameters. */

@@ -40,8 +40,13 @@ import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.LoadListener;
 import org.telecube.reports.definition.ReportCatalog;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
+import org.telecube.warehouse.churn.ChurnListQuery;
+import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.MemberRef;
 import org.telecube.warehouse.query.LevelFilter;
 import org.telecube.warehouse.query.OrderKey;
 import org.telecube.warehouse.query.QueryEngine;
@@ -65,6 +70,8 @@ class MonthlyRevenueReportTest {
   private String provinceZh;
   private String provinceEn;
   private byte[] provincePdf;
+  private ChurnLists churnLists;
+  private String churnText;
 
   @BeforeAll
   void generateAndLoad() throws Exception {
@@ -86,7 +93,9 @@ class MonthlyRevenueReportTest {
         .cells().get(0).get("region.province.caption");
 
     org.telecube.reports.jasper.JasperReportRenderer renderer = new org.telecube.reports.jasper.JasperReportRenderer();
-    reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC));
+    churnLists = new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+    reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC),
+        churnLists);
     long started = System.nanoTime();
     reports.warmUp();
     long compile = System.nanoTime() - started;
@@ -248,6 +257,103 @@ class MonthlyRevenueReportTest {
     assertThat(text(en)).contains("Monthly churn report", "Nationwide", "Churn by Macro-region");
     assertThatThrownBy(() -> reports.render(ReportCatalog.MONTHLY_CHURN, YearMonth.of(2030, 1), null, Language.EN,
         ReportFormat.PDF)).isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("no_data"));
+  }
+
+  private String churnText() throws IOException {
+    if (churnText == null) {
+      byte[] pdf = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN, ReportFormat.PDF);
+      Files.createDirectories(Path.of("target/reports"));
+      Files.write(Path.of("target/reports/monthly-churn-province-zh-full.pdf"), pdf);
+      churnText = text(pdf);
+    }
+    return churnText;
+  }
+
+  private List<LevelFilter> provinceMonth() {
+    return List.of(LevelFilter.members("time.month", MONTH.toString()), LevelFilter.members("region.province", province));
+  }
+
+  @Test
+  void churnByProfileTablesAreTheCubesNumbers() throws IOException {
+    List<String> lines = churnText().lines().toList();
+    for (String level : List.of("vip_level.vip_level", "tenure_band.tenure_band", "network_type.network_type",
+        "age_band.age_band", "customer_type.customer_type")) {
+      CellSet cells = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churned", "churn_rate"),
+          List.of(level)).withFilters(provinceMonth()));
+      String title = cells.columns().stream().filter(c -> c.name().equals(level)).findFirst().orElseThrow().caption();
+      assertThat(churnText()).contains(title);
+      assertThat(cells.cells()).isNotEmpty();
+      for (Map<String, Object> c : cells.cells()) {
+        Object caption = c.get(level + ".caption") != null ? c.get(level + ".caption") : "未登记";
+        String row = caption + " " + count(c.get("active_end")) + " " + count(c.get("churned")) + " "
+            + (c.get("churn_rate") == null ? "—" : percent(c.get("churn_rate")));
+        assertThat(lines).as("%s: a row %s", level, row).anyMatch(l -> l.contains(row));
+      }
+    }
+  }
+
+  @Test
+  void segmentMovementMatrixIsTheCubesCounts() throws IOException {
+    String to = "value_segment.value_segment";
+    String from = "previous_value_segment.previous_value_segment";
+    Map<String, Object> cells = new java.util.HashMap<>();
+    for (Map<String, Object> c : engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of(from, to))
+        .withFilters(provinceMonth())).cells()) {
+      cells.put(c.get(from) + "|" + c.get(to), c.get("active_end"));
+    }
+    List<MemberRef> columns = engine.members("subscribers", to, null, "zh-CN").members();
+    List<MemberRef> rows = engine.members("subscribers", from, null, "zh-CN").members();
+    assertThat(columns).hasSize(4);
+    assertThat(rows.stream().map(MemberRef::key)).contains("new");
+    List<String> lines = churnText().lines().toList();
+    assertThat(churnText()).contains("价值分群迁移");
+    for (MemberRef r : rows) {
+      StringBuilder row = new StringBuilder(r.caption());
+      for (MemberRef c : columns) {
+        Object n = cells.get(r.key() + "|" + c.key());
+        row.append(' ').append(n == null ? "—" : count(n));
+      }
+      assertThat(lines).as("a matrix row %s", row).anyMatch(l -> l.startsWith(row.toString()));
+    }
+  }
+
+  @Test
+  void earlyWarningSummaryIsTheCubesSignalCounts() throws IOException {
+    List<String> signals = List.of("signal_competitor_call", "signal_call_forward", "signal_keep_number",
+        "signal_bill_drop", "signal_voluntary_suspension", "signal_contract_ending", "signal_arrears",
+        "signal_serious_complaint", "signal_bill_shock");
+    List<String> measures = new ArrayList<>(signals);
+    measures.add("at_risk");
+    measures.add("active_end");
+    CellSet cells = engine.execute(CubeQuery.of("subscribers", measures, List.of()).withFilters(provinceMonth()));
+    Map<String, Object> c = cells.cells().get(0);
+    List<String> lines = churnText().lines().toList();
+    assertThat(lines).anyMatch(l -> l.startsWith("流失预警用户(合计) " + count(c.get("at_risk")) + " "));
+    double active = ((Number) c.get("active_end")).doubleValue();
+    for (String s : signals) {
+      String caption = cells.columns().stream().filter(col -> col.name().equals(s)).findFirst().orElseThrow().caption();
+      String label = caption.substring(caption.indexOf(':') + 1).trim();
+      String row = label + " " + count(c.get(s)) + " "
+          + percent(BigDecimal.valueOf(((Number) c.get(s)).doubleValue() / active));
+      assertThat(lines).as("a signal row %s", row).anyMatch(l -> l.startsWith(row));
+    }
+  }
+
+  @Test
+  void topAtRiskListIsTheChurnListsRanking() throws IOException {
+    List<AtRiskSubscriber> top = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
+        province, 50), Language.ZH_CN);
+    assertThat(top).isNotEmpty();
+    String text = churnText();
+    assertThat(text).contains("高价值流失预警用户 Top " + top.size());
+    List<String> lines = text.lines().toList();
+    for (AtRiskSubscriber a : List.of(top.get(0), top.get(top.size() - 1))) {
+      String arpu = String.format(java.util.Locale.ROOT, "¥%,.2f", BigDecimal.valueOf(a.arpu())
+          .setScale(2, RoundingMode.HALF_UP));
+      assertThat(lines).as("list row %d", a.rank()).anyMatch(l -> l.startsWith(a.rank() + " " + (a.msisdn() == null ? "—" : a.msisdn()) + " "
+          + a.city().caption()) && l.contains(arpu) && l.contains(a.action().caption()));
+    }
+    assertThat(text).doesNotContainPattern("1[3-9]\\d{9}");
   }
 
   @Test

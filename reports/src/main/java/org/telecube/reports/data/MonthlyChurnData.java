@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
 import org.telecube.warehouse.model.Language;
 
 /**
@@ -15,15 +16,24 @@ import org.telecube.warehouse.model.Language;
  * @param reasons churned subscribers by churn reason, most first
  * @param segments by value segment, in the segments' order
  * @param trend churn rate over the 13 months ending with the report month, oldest first
+ * @param profiles churn by VIP level, tenure band, network type, age band and customer type
+ * @param movements last month's value segment to this month's
+ * @param signals subscribers by early-warning signal, in the model's order
+ * @param topAtRisk the highest-ranked at-risk subscribers of the scope (empty without a churn list source)
  */
 public record MonthlyChurnData(Language language, YearMonth month, LocalDate asOf, ZonedDateTime generatedAt,
                                Scope scope, ChurnKpis kpis, List<ChurnRow> regions, List<ChurnRow> reasons,
-                               List<ChurnRow> segments, List<ChurnTrendPoint> trend) implements ReportData {
+                               List<ChurnRow> segments, List<ChurnTrendPoint> trend,
+                               List<ProfileTable> profiles, SegmentMatrix movements, List<SignalRow> signals,
+                               List<AtRiskSubscriber> topAtRisk) implements ReportData {
   public MonthlyChurnData {
     regions = List.copyOf(regions);
     reasons = List.copyOf(reasons);
     segments = List.copyOf(segments);
     trend = List.copyOf(trend);
+    profiles = List.copyOf(profiles);
+    signals = List.copyOf(signals);
+    topAtRisk = List.copyOf(topAtRisk);
   }
 
   @Override

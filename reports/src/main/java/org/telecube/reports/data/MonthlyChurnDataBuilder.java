@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.telecube.reports.ReportException;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
+import org.telecube.warehouse.churn.ChurnListQuery;
+import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
@@ -15,6 +20,7 @@ import org.telecube.warehouse.query.LevelFilter;
 import org.telecube.warehouse.query.MemberRef;
 import org.telecube.warehouse.query.OrderKey;
 import org.telecube.warehouse.query.QueryEngine;
+import org.telecube.warehouse.query.ResultColumn;
 
 /**
  * Builds the monthly churn report's data with cube queries on the {@code subscribers} cube
@@ -26,13 +32,32 @@ public final class MonthlyChurnDataBuilder {
   private static final String MOM = "previous_period_change";
   private static final String PREVIOUS = "previous_period";
   private static final int TREND_MONTHS = 13;
+  /** How many at-risk subscribers the report lists. */
+  public static final int TOP_AT_RISK = 50;
+  static final List<String> PROFILE_LEVELS = List.of("vip_level.vip_level", "tenure_band.tenure_band",
+      "network_type.network_type", "age_band.age_band", "customer_type.customer_type");
+  static final List<String> SIGNALS = List.of("signal_competitor_call", "signal_call_forward", "signal_keep_number",
+      "signal_bill_drop", "signal_voluntary_suspension", "signal_contract_ending", "signal_arrears",
+      "signal_serious_complaint", "signal_bill_shock");
+  private static final String SEGMENT = "value_segment.value_segment";
+  private static final String PREVIOUS_SEGMENT = "previous_value_segment.previous_value_segment";
+  private static final Pattern SIGNAL_PREFIX = Pattern.compile("^[^:：]*[:：]\\s*");
 
   private final QueryEngine engine;
   private final Clock clock;
+  private final ChurnLists churnLists;
 
   public MonthlyChurnDataBuilder(QueryEngine engine, Clock clock) {
+    this(engine, clock, null);
+  }
+
+  /**
+   * @param churnLists where the at-risk list comes from; null leaves the list out of the report
+   */
+  public MonthlyChurnDataBuilder(QueryEngine engine, Clock clock, ChurnLists churnLists) {
     this.engine = Objects.requireNonNull(engine);
     this.clock = Objects.requireNonNull(clock);
+    this.churnLists = churnLists;
   }
 
   /**
@@ -69,7 +94,67 @@ public final class MonthlyChurnDataBuilder {
     List<ChurnRow> segments = rows("value_segment.value_segment", filters, kpis.churned(), language, null);
     return new MonthlyChurnData(language, month, month.atEndOfMonth(),
         ZonedDateTime.now(clock.withZone(MonthlyRevenueDataBuilder.OPERATOR_ZONE)), s, kpis, regions, reasons,
-        segments, trend(month, filters, language));
+        segments, trend(month, filters, language), profiles(filters, language),
+        movements(filters, language), signals(filters, kpis.activeEnd(), language), topAtRisk(month, s, language));
+  }
+
+  private List<ProfileTable> profiles(List<LevelFilter> filters, Language language) {
+    List<ProfileTable> out = new ArrayList<>();
+    for (String level : PROFILE_LEVELS) {
+      CellSet cells = engine.execute(CubeQuery.of(CUBE, List.of("active_end", "churned", "churn_rate"),
+          List.of(level, MONTH)).withFilters(filters).withLocale(language.tag()));
+      String title = cells.columns().stream().filter(c -> c.name().equals(level)).map(ResultColumn::caption)
+          .findFirst().orElse(level);
+      List<ChurnRow> rows = new ArrayList<>();
+      for (Map<String, Object> c : cells.cells()) {
+        rows.add(new ChurnRow((String) c.get(level), (String) c.get(level + ".caption"), count(c.get("active_end")),
+            count(c.get("churned")), ratio(c.get("churn_rate")), null, null));
+      }
+      out.add(new ProfileTable(level, title, rows));
+    }
+    return out;
+  }
+
+  private SegmentMatrix movements(List<LevelFilter> filters, Language language) {
+    List<MemberRef> columns = engine.members(CUBE, SEGMENT, null, language.tag()).members();
+    List<MemberRef> from = engine.members(CUBE, PREVIOUS_SEGMENT, null, language.tag()).members();
+    Map<String, Long> counts = new HashMap<>();
+    for (Map<String, Object> c : engine.execute(CubeQuery.of(CUBE, List.of("active_end"),
+        List.of(PREVIOUS_SEGMENT, SEGMENT, MONTH)).withFilters(filters).withLocale(language.tag())).cells()) {
+      counts.put(c.get(PREVIOUS_SEGMENT) + "|" + c.get(SEGMENT), count(c.get("active_end")));
+    }
+    List<SegmentMatrix.Row> rows = new ArrayList<>();
+    for (MemberRef f : from) {
+      List<Long> line = new ArrayList<>();
+      for (MemberRef to : columns) {
+        line.add(counts.get(f.key() + "|" + to.key()));
+      }
+      rows.add(new SegmentMatrix.Row(f.key(), f.caption(), line));
+    }
+    return new SegmentMatrix(columns, rows);
+  }
+
+  private List<SignalRow> signals(List<LevelFilter> filters, Long activeEnd, Language language) {
+    CellSet cells = engine.execute(CubeQuery.of(CUBE, SIGNALS, List.of(MONTH)).withFilters(filters)
+        .withLocale(language.tag()));
+    Map<String, Object> c = cells.cells().isEmpty() ? Map.of() : cells.cells().get(0);
+    List<SignalRow> out = new ArrayList<>();
+    for (String measure : SIGNALS) {
+      String caption = cells.columns().stream().filter(col -> col.name().equals(measure)).map(ResultColumn::caption)
+          .findFirst().orElse(measure);
+      Long n = count(c.get(measure));
+      out.add(new SignalRow(measure, SIGNAL_PREFIX.matcher(caption).replaceFirst(""), n,
+          n == null || activeEnd == null || activeEnd == 0 ? null : n.doubleValue() / activeEnd));
+    }
+    return out;
+  }
+
+  private List<AtRiskSubscriber> topAtRisk(YearMonth month, Scope scope, Language language) {
+    if (churnLists == null) {
+      return List.of();
+    }
+    return churnLists.atRisk(new ChurnListQuery(month.getYear() * 100 + month.getMonthValue(),
+        scope.isCountry() ? null : scope.key(), TOP_AT_RISK), language);
   }
 
   private List<ChurnRow> rows(String level, List<LevelFilter> filters, Long totalChurned, Language language,

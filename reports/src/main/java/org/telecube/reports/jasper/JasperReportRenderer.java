@@ -39,11 +39,16 @@ import org.telecube.reports.data.MonthlyRevenueData;
 import org.telecube.reports.data.MonthlyRevenueDataBuilder;
 import org.telecube.reports.data.ReportData;
 import org.telecube.reports.data.ReportMessages;
+import org.telecube.reports.data.ProfileTable;
 import org.telecube.reports.data.ReportNumbers;
+import org.telecube.reports.data.SegmentMatrix;
+import org.telecube.reports.data.SignalRow;
 import org.telecube.reports.data.Scope;
 import org.telecube.reports.data.TrendPoint;
 import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
 import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.MemberRef;
 
 /**
  * Renders reports with JasperReports: fills the cached compiled template with the report's data
@@ -72,6 +77,8 @@ public final class JasperReportRenderer implements ReportRenderer {
     templates.get("revenue-growth");
     templates.get("monthly-churn");
     templates.get("metric-table");
+    templates.get("compact-table");
+    templates.get("at-risk-list");
   }
 
   @Override
@@ -121,7 +128,75 @@ public final class JasperReportRenderer implements ReportRenderer {
     p.put("P_REGIONS", churnRows(d.regions(), false));
     p.put("P_REASONS", churnRows(d.reasons(), true));
     p.put("P_SEGMENTS", churnRows(d.segments(), false));
+    p.put("P_SUBREPORT_COMPACT", templates.get("compact-table"));
+    p.put("P_SUBREPORT_ATRISK", templates.get("at-risk-list"));
+    List<String> titles = new ArrayList<>();
+    List<List<Map<String, ?>>> profileRows = new ArrayList<>();
+    for (ProfileTable t : d.profiles()) {
+      titles.add(t.title());
+      List<Map<String, ?>> rows = new ArrayList<>();
+      for (ChurnRow r : t.rows()) {
+        rows.add(row("name", r.caption() != null ? r.caption() : r.key() != null ? r.key() : messages.get("churn.unrecorded"), "c1", ReportNumbers.count(r.activeEnd()),
+            "c2", ReportNumbers.count(r.churned()), "c3", ReportNumbers.share(r.churnRate())));
+      }
+      profileRows.add(rows);
+    }
+    p.put("P_PROFILE_TITLES", titles);
+    p.put("P_PROFILE_ROWS", profileRows);
+    SegmentMatrix moves = d.movements();
+    List<String> moveColumns = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      moveColumns.add(i < moves.columns().size() ? moves.columns().get(i).caption() : "");
+    }
+    p.put("P_MOVE_COLUMNS", moveColumns);
+    List<Map<String, ?>> moveRows = new ArrayList<>();
+    for (SegmentMatrix.Row r : moves.rows()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.caption());
+      for (int i = 0; i < 4; i++) {
+        m.put("c" + (i + 1), i < r.counts().size() ? ReportNumbers.count(r.counts().get(i)) : "");
+      }
+      moveRows.add(m);
+    }
+    p.put("P_MOVES", moveRows);
+    List<Map<String, ?>> signals = new ArrayList<>();
+    signals.add(row("name", messages.get("churn.warning.total"), "c1", ReportNumbers.count(k.atRisk()),
+        "c2", ReportNumbers.share(k.atRiskShare()), "c3", "", "c4", ""));
+    for (SignalRow r : d.signals()) {
+      signals.add(row("name", r.caption(), "c1", ReportNumbers.count(r.subscribers()),
+          "c2", ReportNumbers.share(r.shareOfActive()), "c3", "", "c4", ""));
+    }
+    p.put("P_SIGNALS", signals);
+    List<Map<String, ?>> top = new ArrayList<>();
+    for (AtRiskSubscriber a : d.topAtRisk()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("rank", Integer.toString(a.rank()));
+      m.put("msisdn", a.msisdn() == null ? ReportNumbers.MISSING : a.msisdn());
+      m.put("city", caption(a.city()));
+      m.put("segment", caption(a.segment()));
+      m.put("tier", caption(a.valueTier()));
+      m.put("arpu", ReportNumbers.yuanCents(a.arpu()));
+      m.put("tenure", messages.format("churn.top.tenure.value", a.tenureMonths()));
+      m.put("signals", a.signals().stream().map(JasperReportRenderer::caption)
+          .collect(java.util.stream.Collectors.joining(d.language() == Language.ZH_CN ? "、" : ", ")));
+      m.put("action", caption(a.action()));
+      top.add(m);
+    }
+    p.put("P_TOP", top);
     return p;
+  }
+
+  /** A row for a table subreport; unlike Map.of, a null value is allowed (and prints empty). */
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  private static String caption(MemberRef m) {
+    return m == null ? ReportNumbers.MISSING : m.caption() != null ? m.caption() : m.key();
   }
 
   private static List<Map<String, ?>> churnRows(List<ChurnRow> rows, boolean reasons) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.telecube.reports.ReportService;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
-      ReportService reports = new ReportService(new QueryEngine(warehouse.backend(), warehouse.model()));
+      ReportService reports = new ReportService(new QueryEngine(warehouse.backend(), warehouse.model()),
+          new ChurnLists(warehouse.backend().dataSource(), warehouse.model()));
       long started = System.nanoTime();
       byte[] document = reports.render(id, month, scope, locale, format);
       Files.write(out, document);

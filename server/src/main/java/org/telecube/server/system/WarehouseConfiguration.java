@@ -24,8 +24,8 @@ class WarehouseConfiguration {
   }
 
   @Bean
-  ReportService reportService(QueryEngine engine) {
-    return new ReportService(engine);
+  ReportService reportService(QueryEngine engine, ChurnLists churnLists) {
+    return new ReportService(engine, churnLists);
   }
 
   @Bean
