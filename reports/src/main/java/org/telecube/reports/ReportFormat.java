@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum ReportFormat {
   PDF("pdf", "application/pdf"),
   /** One self-contained page: charts embedded as PNG data URIs; text in the browser's fonts. */
-  HTML("html", "text/html; charset=UTF-8");
+  HTML("html", "text/html; charset=UTF-8"),
+  /** A workbook, one sheet per page; numbers stay numbers. */
+  XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final String code;
   private final String mediaType;
@@ -28,7 +30,7 @@ public enum ReportFormat {
     return mediaType;
   }
 
-  /** Parses {@code pdf} or {@code html} (any case); empty for anything else. Null or blank means PDF. */
+  /** Parses {@code pdf}, {@code html} or {@code xlsx} (any case); empty for anything else. Null or blank means PDF. */
   public static Optional<ReportFormat> parse(String code) {
     if (code == null || code.isBlank()) {
       return Optional.of(PDF);

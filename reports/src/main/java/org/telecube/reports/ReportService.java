@@ -81,7 +81,7 @@ public final class ReportService {
     Language l = Language.parse(language).orElseThrow(() -> ReportException.badParameter("language",
         "unknown_language", "unknown language \"" + language + "\": zh-CN or en"));
     ReportFormat f = ReportFormat.parse(format).orElseThrow(() -> ReportException.badParameter("format",
-        "unknown_format", "unknown format \"" + format + "\": pdf or html"));
+        "unknown_format", "unknown format \"" + format + "\": pdf, html or xlsx"));
     return render(id, m, scope, l, f);
   }
 

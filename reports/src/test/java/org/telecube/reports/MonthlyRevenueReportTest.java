@@ -214,6 +214,24 @@ class MonthlyRevenueReportTest {
   }
 
   @Test
+  void xlsxEditionIsAWorkbookWithTheSameNumbers() throws IOException {
+    byte[] xlsx = reports.render(ID, MONTH.toString(), province, null, "xlsx");
+    Files.write(Path.of("target/reports/monthly-revenue-province-zh.xlsx"), xlsx);
+    StringBuilder xml = new StringBuilder();
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+      java.util.zip.ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (entry.getName().startsWith("xl/worksheets/") || entry.getName().equals("xl/sharedStrings.xml")) {
+          xml.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
+        LevelFilter.members("region.province", province)));
+    assertThat(xml.toString()).contains("月度收入报告", provinceZh, yuan(revenue));
+  }
+
+  @Test
   void catalogListsTheMonthlyRevenueReport() {
     assertThat(reports.catalog()).extracting(d -> d.id()).containsExactly(ID, ReportCatalog.MONTHLY_CHURN);
     assertThat(reports.catalog()).first().satisfies(d -> {

@@ -26,14 +26,14 @@ public final class ReportCatalog {
               "Revenue of one month and scope: headline KPIs (revenue, MoM, YoY, ARPU, billed subscribers, "
                   + "arrears), revenue by next-level region, business line, charge item and value segment, "
                   + "a 13-month trend, and the fastest- and slowest-growing regions below the scope."),
-          "revenue", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.PDF, ReportFormat.HTML)),
+          "revenue", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.values())),
       new ReportDefinition(MONTHLY_CHURN, Caption.of("月度流失分析报告", "Monthly churn report"),
           Caption.of("一个月份、一个范围的用户与流失:期末在网、新入网、离网、流失率、净增、流失预警用户,"
                   + "13个月流失率趋势,按下级地区、离网原因和客户价值分群的流失。",
               "Subscribers and churn of one month and scope: active, new, churned, churn rate, net adds, "
                   + "at-risk subscribers, a 13-month churn-rate trend, and churn by next-level region, churn "
                   + "reason and value segment."),
-          "subscribers", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.PDF, ReportFormat.HTML)));
+          "subscribers", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.values())));
 
   private ReportCatalog() {
   }

@@ -20,11 +20,13 @@ import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.HtmlExporter;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
 import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import org.telecube.reports.ReportFormat;
@@ -96,6 +98,7 @@ public final class JasperReportRenderer implements ReportRenderer {
     return switch (format) {
       case PDF -> pdf(print, title);
       case HTML -> html(print);
+      case XLSX -> xlsx(print, title);
     };
   }
 
@@ -319,6 +322,25 @@ public final class JasperReportRenderer implements ReportRenderer {
     } catch (JRException e) {
       throw new IllegalStateException("cannot fill report " + template + ": " + e.getMessage(), e);
     }
+  }
+
+  private static byte[] xlsx(JasperPrint print, String title) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JRXlsxExporter exporter = new JRXlsxExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+    SimpleXlsxReportConfiguration config = new SimpleXlsxReportConfiguration();
+    config.setDetectCellType(true);          // "¥1,234" stays text, plain numbers become numbers
+    config.setRemoveEmptySpaceBetweenRows(true);
+    config.setWhitePageBackground(false);
+    config.setSheetNames(new String[] {title});
+    exporter.setConfiguration(config);
+    try {
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("cannot export the report as XLSX: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
   }
 
   private static byte[] html(JasperPrint print) {

@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--scope", description = "Region key (macro-region, province or city); default the country.")
   String scope;
 
-  @Option(names = "--format", defaultValue = "pdf", description = "pdf (default) or html.")
+  @Option(names = "--format", defaultValue = "pdf", description = "pdf (default), html or xlsx.")
   String format;
 
   @Option(names = "--locale", defaultValue = "zh-CN", description = "zh-CN (default) or en.")

@@ -36,7 +36,7 @@ class ReportController {
     return reports.catalog();
   }
 
-  @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html, locale zh-CN|en")
+  @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html|xlsx, locale zh-CN|en")
   @GetMapping("/{id}")
   ResponseEntity<byte[]> render(@PathVariable String id, @RequestParam String month,
                                 @RequestParam(required = false) String scope,
