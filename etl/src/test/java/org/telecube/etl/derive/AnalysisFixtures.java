@@ -5,17 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.LoadListener;
 import org.telecube.etl.load.LoadSummary;
+import org.telecube.etl.WarehouseRows;
 import org.telecube.warehouse.Warehouse;
 
 /** Feed writing, loading and read-back helpers shared by the customer-analysis tests. */
@@ -62,35 +58,15 @@ final class AnalysisFixtures {
   }
 
   static List<List<String>> rows(Warehouse w, String sql) {
-    try (Connection c = w.backend().dataSource().getConnection();
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> out = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return WarehouseRows.rows(w, sql);
   }
 
   static String single(Warehouse w, String sql) {
-    List<List<String>> rows = rows(w, sql);
-    return rows.isEmpty() ? null : rows.get(0).get(0);
+    return WarehouseRows.single(w, sql);
   }
 
   static void execute(Warehouse w, String sql) {
-    try (Connection c = w.backend().dataSource().getConnection(); Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    WarehouseRows.execute(w, sql);
   }
 
   /** Sets (or overrides) one analysis setting; it takes effect with the next batch. */

@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.telecube.etl.WarehouseRows;
 import org.telecube.warehouse.Warehouse;
 
 /**
@@ -141,27 +138,11 @@ final class FeedFixtures {
   // ---- reading back -----------------------------------------------------------------------------
 
   static List<List<String>> rows(Warehouse w, String sql) {
-    try (Connection c = w.backend().dataSource().getConnection();
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> out = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return WarehouseRows.rows(w, sql);
   }
 
   static String single(Warehouse w, String sql) {
-    List<List<String>> rows = rows(w, sql);
-    return rows.isEmpty() ? null : rows.get(0).get(0);
+    return WarehouseRows.single(w, sql);
   }
 
   static final List<String> TABLES = List.of("stg_subscriber", "stg_billing", "stg_usage", "stg_service_event",
