@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.telecube.etl.generate.GeneratorSettings;
+import org.telecube.etl.oracle.RawFeeds;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.query.CellSet;
@@ -52,25 +52,11 @@ class SegmentOracleTest {
     AnalysisFixtures.load(warehouse, AnalysisFixtures.filesIn(feeds));
     engine = new QueryEngine(warehouse.backend(), warehouse.model());
 
-    oracle = DriverManager.getConnection("jdbc:duckdb:");
+    oracle = RawFeeds.open(feeds);
     try (Statement st = oracle.createStatement()) {
-      st.execute("CREATE TABLE snap AS SELECT subscriber_id, CAST(as_of AS DATE) AS as_of, "
-          + "CAST(join_date AS DATE) AS join_date, status, CAST(status_date AS DATE) AS status_date "
-          + "FROM read_csv('" + feeds + "/subscribers_*.csv', header = true, all_varchar = true)");
-      st.execute("CREATE TABLE bill AS SELECT CAST(replace(bill_month, '-', '') AS INTEGER) AS mk, subscriber_id, "
-          + "CAST(amount AS DECIMAL(14,2)) AS amount "
-          + "FROM read_csv('" + feeds + "/billing_*.csv', header = true, all_varchar = true)");
       st.execute("CREATE TABLE event AS SELECT CAST(event_time AS TIMESTAMP) AS t, subscriber_id, event_type, "
           + "CAST(duration_sec AS INTEGER) AS duration_sec "
           + "FROM read_csv('" + feeds + "/service_events_*.csv', header = true, all_varchar = true)");
-      // join and churn dates from each subscriber's latest snapshot
-      st.execute("CREATE TABLE latest AS SELECT subscriber_id, join_date, "
-          + "CASE WHEN status = 'churned' THEN status_date END AS churn_date FROM snap "
-          + "QUALIFY row_number() OVER (PARTITION BY subscriber_id ORDER BY as_of DESC) = 1");
-      st.execute("CREATE TABLE months AS SELECT CAST(d AS DATE) AS s, last_day(CAST(d AS DATE)) AS e, "
-          + "CAST(year(d) * 100 + month(d) AS INTEGER) AS mk FROM range("
-          + "(SELECT CAST(date_trunc('month', min(as_of)) AS TIMESTAMP) FROM snap), "
-          + "(SELECT CAST(max(as_of) AS TIMESTAMP) FROM snap), INTERVAL 1 MONTH) t(d)");
       st.execute("CREATE TABLE revenue AS SELECT mk, subscriber_id, sum(amount) AS revenue FROM bill GROUP BY ALL");
       // a row per month for everyone active on some day of it or billed in it
       st.execute("CREATE TABLE sub_month AS "

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,28 +63,15 @@ class CubeOracleTest {
     try (InputStream in = getClass().getResourceAsStream("/org/telecube/warehouse/reference/regions.csv")) {
       Files.copy(in, regions);
     }
-    oracle = DriverManager.getConnection("jdbc:duckdb:");
+    oracle = RawFeeds.open(feeds);
     try (Statement st = oracle.createStatement()) {
       st.execute("CREATE TABLE regions AS SELECT * FROM read_csv('" + regions + "', header = true, all_varchar = true)");
       st.execute("CREATE TABLE geo AS SELECT c.code AS city, p.code AS province, p.macro_region "
           + "FROM regions c JOIN regions p ON c.parent_code = p.code WHERE c.level = 'city'");
-      st.execute("CREATE TABLE snap AS SELECT subscriber_id, CAST(as_of AS DATE) AS as_of, city_code, "
-          + "CAST(join_date AS DATE) AS join_date, status, CAST(status_date AS DATE) AS status_date "
-          + "FROM read_csv('" + feeds + "/subscribers_*.csv', header = true, all_varchar = true)");
-      st.execute("CREATE TABLE bill AS SELECT CAST(replace(bill_month, '-', '') AS INTEGER) AS mk, subscriber_id, "
-          + "CAST(amount AS DECIMAL(14,2)) AS amount, last_day(CAST(bill_month || '-01' AS DATE)) AS me "
-          + "FROM read_csv('" + feeds + "/billing_*.csv', header = true, all_varchar = true)");
       // bill lines with the city the subscriber had at the month's end (latest snapshot by then)
       st.execute("CREATE TABLE bill_geo AS SELECT b.mk, b.subscriber_id, b.amount, g.* FROM bill b "
           + "ASOF LEFT JOIN snap s ON b.subscriber_id = s.subscriber_id AND b.me >= s.as_of "
           + "LEFT JOIN geo g ON g.city = s.city_code");
-      // join and churn dates from each subscriber's latest snapshot
-      st.execute("CREATE TABLE latest AS SELECT subscriber_id, join_date, "
-          + "CASE WHEN status = 'churned' THEN status_date END AS churn_date FROM snap "
-          + "QUALIFY row_number() OVER (PARTITION BY subscriber_id ORDER BY as_of DESC) = 1");
-      st.execute("CREATE TABLE months AS SELECT CAST(d AS DATE) AS s, last_day(CAST(d AS DATE)) AS e, "
-          + "year(d) * 100 + month(d) AS mk FROM range((SELECT CAST(date_trunc('month', min(as_of)) AS TIMESTAMP) FROM snap), "
-          + "(SELECT CAST(max(as_of) AS TIMESTAMP) FROM snap), INTERVAL 1 MONTH) t(d)");
       st.execute("CREATE TABLE sub_month AS SELECT m.mk, l.subscriber_id, m.e, "
           + "CAST(l.join_date <= m.s AND (l.churn_date IS NULL OR l.churn_date > m.s) AS INTEGER) AS active_start, "
           + "CAST(l.join_date <= m.e AND (l.churn_date IS NULL OR l.churn_date > m.e) AS INTEGER) AS active_end, "
