@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 import org.telecube.reports.data.MonthlyChurnDataBuilder;
 import org.telecube.reports.data.MonthlyRevenueDataBuilder;
 import org.telecube.reports.data.ReportData;
+import org.telecube.reports.data.ReportMessages;
+import org.telecube.reports.data.Scope;
+import org.telecube.reports.data.Scopes;
 import org.telecube.reports.definition.ReportCatalog;
 import org.telecube.reports.definition.ReportDefinition;
 import org.telecube.reports.jasper.JasperReportRenderer;
@@ -24,6 +27,7 @@ import org.telecube.warehouse.query.QueryEngine;
 public final class ReportService {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
+  private final QueryEngine engine;
   private final ReportRenderer renderer;
   private final MonthlyRevenueDataBuilder monthlyRevenue;
   private final MonthlyChurnDataBuilder monthlyChurn;
@@ -46,6 +50,7 @@ public final class ReportService {
    *     cube query); null leaves that section out
    */
   public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock, ChurnLists churnLists) {
+    this.engine = Objects.requireNonNull(engine);
     this.renderer = Objects.requireNonNull(renderer);
     this.monthlyRevenue = new MonthlyRevenueDataBuilder(engine, clock);
     this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock, churnLists);
@@ -70,6 +75,11 @@ public final class ReportService {
     return renderer.render(data(id, month, scope, language), format == null ? ReportFormat.PDF : format);
   }
 
+  /** Renders data already built with {@link #data}, so a caller can use both without querying twice. */
+  public byte[] render(ReportData data, ReportFormat format) {
+    return renderer.render(data, format == null ? ReportFormat.PDF : format);
+  }
+
   /**
    * The same from request strings: {@code month} YYYY-MM, {@code language} zh-CN (default) or en,
    * {@code format} pdf (default) or html.
@@ -85,11 +95,22 @@ public final class ReportService {
     return render(id, m, scope, l, f);
   }
 
+  /**
+   * Checks that report {@code id} exists and {@code scope} is one of its regions, without building
+   * the report: what a schedule is checked against when it is saved, long before it renders.
+   *
+   * @return the scope as resolved, with its caption in {@code language}
+   * @throws ReportException NOT_FOUND for an unknown report or scope
+   */
+  public Scope checkScope(String id, String scope, Language language) {
+    ReportDefinition definition = definition(id);
+    Language l = language == null ? Language.ZH_CN : language;
+    return new Scopes(engine, definition.cube()).resolve(scope, l, ReportMessages.of(l));
+  }
+
   /** The report's data without rendering it (what the document shows, for tests and other front ends). */
   public ReportData data(String id, YearMonth month, String scope, Language language) {
-    ReportDefinition definition = ReportCatalog.find(id).orElseThrow(() -> ReportException.notFound("id",
-        "unknown_report", "unknown report \"" + id + "\": one of " + ReportCatalog.all().stream()
-            .map(ReportDefinition::id).toList()));
+    ReportDefinition definition = definition(id);
     if (month == null) {
       throw ReportException.badParameter("month", "missing_month", "month is required (YYYY-MM)");
     }
@@ -99,6 +120,12 @@ public final class ReportService {
       case ReportCatalog.MONTHLY_CHURN -> monthlyChurn.build(month, scope, l);
       default -> throw new IllegalStateException("report " + id + " has no data builder");
     };
+  }
+
+  private static ReportDefinition definition(String id) {
+    return ReportCatalog.find(id).orElseThrow(() -> ReportException.notFound("id",
+        "unknown_report", "unknown report \"" + id + "\": one of " + ReportCatalog.all().stream()
+            .map(ReportDefinition::id).toList()));
   }
 
   /** A file name for the document: {@code monthly-revenue_2025-03_440000.pdf}. */

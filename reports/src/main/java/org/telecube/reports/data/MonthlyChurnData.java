@@ -37,6 +37,23 @@ public record MonthlyChurnData(Language language, YearMonth month, LocalDate asO
   }
 
   @Override
+  public ReportSummary summary() {
+    ReportMessages m = ReportMessages.of(language);
+    return new ReportSummary(m.get("churn.title"), scope.caption(), m.month(month), asOf,
+        List.of(
+            new ReportSummary.Figure(m.get("churn.kpi.churned"), ReportNumbers.count(kpis.churned()),
+                m.format("kpi.vs.mom", ReportNumbers.change(kpis.churnedMonthOnMonth()))),
+            new ReportSummary.Figure(m.get("churn.kpi.rate"), ReportNumbers.share(kpis.churnRate()),
+                m.format("churn.kpi.vs.last", ReportNumbers.share(kpis.churnRatePreviousMonth()))),
+            new ReportSummary.Figure(m.get("churn.kpi.new"), ReportNumbers.count(kpis.newSubscribers()), ""),
+            new ReportSummary.Figure(m.get("churn.kpi.net"), ReportNumbers.count(kpis.netAdds()), ""),
+            new ReportSummary.Figure(m.get("churn.kpi.active"), ReportNumbers.count(kpis.activeEnd()),
+                m.format("kpi.vs.mom", ReportNumbers.change(kpis.activeEndMonthOnMonth()))),
+            new ReportSummary.Figure(m.get("churn.kpi.atrisk"), ReportNumbers.count(kpis.atRisk()),
+                m.format("churn.kpi.share", ReportNumbers.share(kpis.atRiskShare())))));
+  }
+
+  @Override
   public String reportId() {
     return ReportCatalog.MONTHLY_CHURN;
   }

@@ -8,4 +8,7 @@ public interface ReportData {
   String reportId();
 
   Language language();
+
+  /** The title and headline figures as text, in the report's language. */
+  ReportSummary summary();
 }

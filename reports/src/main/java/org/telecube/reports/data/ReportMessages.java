@@ -1,6 +1,8 @@
 package org.telecube.reports.data;
 
 import java.text.MessageFormat;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.telecube.warehouse.model.Language;
@@ -40,6 +42,11 @@ public final class ReportMessages {
 
   public String get(String key) {
     return bundle.getString(key);
+  }
+
+  /** The month as the report's language writes it ({@code month.pattern}: 2025年11月, November 2025). */
+  public String month(YearMonth month) {
+    return DateTimeFormatter.ofPattern(get("month.pattern"), language.locale()).format(month);
   }
 
   public String format(String key, Object... args) {

@@ -8,20 +8,20 @@ import org.telecube.warehouse.query.MemberRef;
 import org.telecube.warehouse.query.QueryEngine;
 
 /** Resolves a report's scope (a region key at any level, or empty for the country) through the cube's members. */
-final class Scopes {
+public final class Scopes {
   static final List<String> REGION_LEVELS = List.of("region.country", "region.macro_region", "region.province",
       "region.city");
 
   private final QueryEngine engine;
   private final String cube;
 
-  Scopes(QueryEngine engine, String cube) {
+  public Scopes(QueryEngine engine, String cube) {
     this.engine = engine;
     this.cube = cube;
   }
 
   /** Finds the level of a region key, trying the levels top-down. */
-  Scope resolve(String scope, Language language, ReportMessages messages) {
+  public Scope resolve(String scope, Language language, ReportMessages messages) {
     if (scope == null || scope.isBlank()) {
       return new Scope(null, null, messages.get("scope.country"), REGION_LEVELS.get(1),
           levelCaption(REGION_LEVELS.get(1), language));

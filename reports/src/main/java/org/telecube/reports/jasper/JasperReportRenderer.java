@@ -229,7 +229,7 @@ public final class JasperReportRenderer implements ReportRenderer {
     p.put(JRParameter.REPORT_LOCALE, language.locale());
     p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(MonthlyRevenueDataBuilder.OPERATOR_ZONE));
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
-    String monthText = DateTimeFormatter.ofPattern(messages.get("month.pattern"), language.locale()).format(month);
+    String monthText = messages.month(month);
     p.put("P_SUBTITLE", messages.format("report.subtitle", scope.caption(), monthText));
     p.put("P_SCOPE", scope.caption());
     p.put("P_MONTH_TEXT", monthText);

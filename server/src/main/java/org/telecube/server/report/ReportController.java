@@ -5,17 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.telecube.reports.ReportException;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
 import org.telecube.reports.definition.ReportDefinition;
@@ -50,15 +46,5 @@ class ReportController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)
             .build().toString())
         .body(document);
-  }
-
-  @ExceptionHandler(ReportException.class)
-  ResponseEntity<ProblemDetail> failed(ReportException e) {
-    HttpStatus status = e.kind() == ReportException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    p.setTitle(status.getReasonPhrase());
-    p.setProperty("field", e.field());
-    p.setProperty("code", e.code());
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.ProblemDetail;
+import org.telecube.reports.ReportException;
+import org.telecube.server.schedule.ScheduleException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +29,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     boolean notFound = (e.code().equals("unknown_cube") && e.field().equals("cube")) || e.code().equals("no_data");
     HttpStatus status = notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     return problem(status, e.getMessage(), e.field(), e.code());
+  }
+
+  @ExceptionHandler(ReportException.class)
+  ProblemDetail report(ReportException e) {
+    HttpStatus status = e.kind() == ReportException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    return problem(status, e.getMessage(), e.field(), e.code());
+  }
+
+  @ExceptionHandler(ScheduleException.class)
+  ProblemDetail schedule(ScheduleException e) {
+    return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), e.code());
   }
 
   @Override

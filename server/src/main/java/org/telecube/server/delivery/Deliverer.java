@@ -1,0 +1,152 @@
+package org.telecube.server.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telecube.reports.ReportException;
+import org.telecube.reports.ReportFormat;
+import org.telecube.reports.ReportService;
+import org.telecube.reports.data.ReportData;
+import org.telecube.server.schedule.Schedule;
+import org.telecube.server.schedule.ScheduleRepository;
+import org.telecube.warehouse.model.Language;
+
+/**
+ * Makes one delivery happen: claims its row by idempotency key (a row already SENT is never sent
+ * again), renders the report, checks the document is whole, sends it, and records each step. A
+ * failed attempt is retried with backoff through a persistent Quartz trigger until
+ * {@code telecube.delivery.max-attempts}, then the delivery is FAILED with the last error.
+ */
+@Component
+public class Deliverer {
+  private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
+
+  private final DeliveryRepository deliveries;
+  private final ScheduleRepository schedules;
+  private final ReportService reports;
+  private final DeliveryMail mail;
+  private final JavaMailSender sender;
+  private final QuartzScheduleTriggers triggers;
+  private final TransactionTemplate transaction;
+  private final DeliverySettings settings;
+  private final Clock clock;
+
+  Deliverer(DeliveryRepository deliveries, ScheduleRepository schedules, ReportService reports, DeliveryMail mail,
+            JavaMailSender sender, QuartzScheduleTriggers triggers, TransactionTemplate transaction,
+            DeliverySettings settings, Clock clock) {
+    this.deliveries = deliveries;
+    this.schedules = schedules;
+    this.reports = reports;
+    this.mail = mail;
+    this.sender = sender;
+    this.triggers = triggers;
+    this.transaction = transaction;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Delivers the report of {@code schedule} for {@code fireTime} unless the delivery for {@code key} exists. */
+  void deliver(Schedule schedule, String key, Instant fireTime, TriggerKind kind) {
+    Delivery d = deliveries.claim(schedule.id(), schedule.name(), key, fireTime, kind, schedule.reportId(),
+        schedule.reportMonth(fireTime).toString(), recipients(schedule));
+    if (d.status().isFinal() || d.status() == DeliveryStatus.RETRYING) {
+      LOG.info("delivery {} ({}) is already {}; not starting it again", d.id(), key, d.status());
+      return;
+    }
+    attempt(d);
+  }
+
+  void skip(Schedule schedule, String key, Instant fireTime, String reason) {
+    deliveries.skipped(schedule.id(), schedule.name(), key, fireTime, schedule.reportId(),
+        schedule.reportMonth(fireTime).toString(), recipients(schedule), reason);
+  }
+
+  /** Another attempt at delivery {@code id} (a retry trigger fired). */
+  void attempt(long id) {
+    deliveries.find(id).ifPresentOrElse(this::attempt, () -> LOG.warn("delivery {} no longer exists", id));
+  }
+
+  private void attempt(Delivery d) {
+    if (d.status().isFinal()) {
+      return;
+    }
+    if (!deliveries.startAttempt(d)) {
+      LOG.info("delivery {} was taken by another worker", d.id());
+      return;
+    }
+    int attempt = d.attempts() + 1;
+    Schedule schedule = d.scheduleId() == null ? null : schedules.find(d.scheduleId()).orElse(null);
+    if (schedule == null) {
+      deliveries.finished(d.id(), DeliveryStatus.FAILED, "the schedule was deleted before the report was sent");
+      return;
+    }
+    if (!schedule.enabled() && d.triggerKind() != TriggerKind.MANUAL) {
+      deliveries.finished(d.id(), DeliveryStatus.SKIPPED, "the schedule was disabled before the report was sent");
+      return;
+    }
+    try {
+      YearMonth month = YearMonth.parse(d.reportMonth());
+      ReportFormat format = ReportFormat.parse(schedule.format()).orElse(ReportFormat.PDF);
+      ReportData data = reports.data(schedule.reportId(), month, schedule.scope(),
+          Language.parse(schedule.locale()).orElse(Language.ZH_CN));
+      byte[] document = reports.render(data, format);
+      DocumentCheck.whole(document, format);
+      DeliveryMail.Composed message = mail.compose(schedule, d, data.summary(), document, format, month);
+      deliveries.sending(d.id(), message.subject(), message.recipients(), message.messageId(), document.length);
+      sender.send(message.message());
+      deliveries.sent(d.id());
+      LOG.info("delivery {}: sent \"{}\" to {} (attempt {})", d.id(), message.subject(), message.recipients(), attempt);
+    } catch (ReportException e) {
+      if (e.kind() == ReportException.Kind.BAD_PARAMETER) {
+        deliveries.finished(d.id(), DeliveryStatus.FAILED, describe(e));
+      } else {
+        failed(d, schedule, attempt, e); // a month without data yet may be loaded before the next attempt
+      }
+    } catch (RuntimeException e) {
+      failed(d, schedule, attempt, e);
+    }
+  }
+
+  private void failed(Delivery d, Schedule schedule, int attempt, RuntimeException e) {
+    String error = describe(e);
+    if (attempt >= settings.maxAttempts()) {
+      LOG.warn("delivery {} failed after {} attempts: {}", d.id(), attempt, error);
+      deliveries.finished(d.id(), DeliveryStatus.FAILED, error + " (gave up after " + attempt + " attempts)");
+      return;
+    }
+    Instant at = clock.instant().plus(settings.backoffAfter(attempt));
+    LOG.warn("delivery {} attempt {} failed, retrying at {}: {}", d.id(), attempt, at, error);
+    try {
+      transaction.executeWithoutResult(status -> {
+        deliveries.retrying(d.id(), at, error);
+        triggers.retry(schedule.id(), d.id(), attempt, at);
+      });
+    } catch (RuntimeException retryFailed) {
+      deliveries.finished(d.id(), DeliveryStatus.FAILED, error + "; could not schedule a retry: "
+          + describe(retryFailed));
+    }
+  }
+
+  private static List<String> recipients(Schedule s) {
+    List<String> all = new ArrayList<>(s.to());
+    all.addAll(s.cc());
+    return all;
+  }
+
+  /** The error and its innermost cause, which is where SMTP says what went wrong. */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return root == e ? message : message + " [" + root.getClass().getSimpleName() + ": " + root.getMessage() + "]";
+  }
+}

@@ -1,0 +1,63 @@
+package org.telecube.server.delivery;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.springframework.scheduling.quartz.SpringBeanJobFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Quartz with its JDBC job store in the metadata store, clustered: every instance on the same
+ * store shares the triggers, one of them fires each, and a dead instance's running deliveries are
+ * recovered by another. Triggers are changed inside Spring transactions on the same data source,
+ * so a schedule row and its trigger commit together.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SchedulerSettings.class, DeliverySettings.class})
+class QuartzConfiguration {
+
+  @Bean
+  SchedulerFactoryBean deliveryScheduler(DataSource dataSource, PlatformTransactionManager transactions,
+                                         ApplicationContext context, SchedulerSettings scheduler,
+                                         DeliverySettings delivery) throws SQLException {
+    SchedulerFactoryBean factory = new SchedulerFactoryBean();
+    factory.setSchedulerName("telecube");
+    factory.setDataSource(dataSource);
+    factory.setTransactionManager(transactions);
+    SpringBeanJobFactory jobs = new SpringBeanJobFactory();
+    jobs.setApplicationContext(context);
+    factory.setJobFactory(jobs);
+    factory.setAutoStartup(scheduler.enabled());
+    factory.setWaitForJobsToCompleteOnShutdown(true);
+    factory.setOverwriteExistingJobs(true);
+
+    Properties quartz = new Properties();
+    quartz.setProperty("org.quartz.scheduler.instanceId", scheduler.instanceId());
+    quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    quartz.setProperty("org.quartz.jobStore.isClustered", "true");
+    quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(scheduler.checkinInterval().toMillis()));
+    quartz.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(delivery.missedAfter().toMillis()));
+    quartz.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    quartz.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(dataSource));
+    quartz.setProperty("org.quartz.threadPool.threadCount", String.valueOf(scheduler.threads()));
+    factory.setQuartzProperties(quartz);
+    return factory;
+  }
+
+  /** PostgreSQL stores job data as bytea and needs its own delegate; H2 works with the standard one. */
+  private static String delegate(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return (product.contains("postgres") ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName();
+    }
+  }
+}

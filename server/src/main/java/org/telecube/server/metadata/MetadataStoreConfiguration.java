@@ -1,0 +1,49 @@
+package org.telecube.server.metadata;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The metadata store's connection pool. It is the application's only Spring {@code DataSource}
+ * (the warehouse keeps its own pool), so Flyway, Quartz and the transaction manager all use it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MetadataStoreSettings.class)
+class MetadataStoreConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataStoreConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  @Primary
+  HikariDataSource metadataDataSource(MetadataStoreSettings settings, @Value("${telecube.data-dir}") String dataDir) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("metadata");
+    config.setMaximumPoolSize(settings.poolSize());
+    if (settings.url().isBlank()) {
+      Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("metadata").resolve("telecube");
+      // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool after Quartz has stopped, not H2's own shutdown hook before
+      config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+      config.setUsername("sa");
+      config.setPassword("");
+    } else {
+      config.setJdbcUrl(settings.url());
+      config.setUsername(settings.username());
+      config.setPassword(settings.password());
+    }
+    LOG.info("metadata store: {}", config.getJdbcUrl().replaceAll("(?i)password=[^&;]*", "password=***"));
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

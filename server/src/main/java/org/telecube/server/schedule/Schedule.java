@@ -1,0 +1,34 @@
+package org.telecube.server.schedule;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * A report schedule as stored.
+ *
+ * @param monthOffset the report month relative to the month of the fire time in {@code timeZone}:
+ *     -1 is the previous month (the usual monthly report), 0 the current month
+ * @param scope a region key of the report, or null for the whole country
+ * @param cron a Quartz cron expression (seconds first), evaluated in {@code timeZone}
+ * @param subject the mail subject with placeholders {report}, {scope}, {month}
+ */
+public record Schedule(long id, String name, String reportId, int monthOffset, String scope, String format,
+                       String locale, String cron, String timeZone, List<String> to, List<String> cc,
+                       String subject, boolean enabled, String owner, Instant createdAt, Instant updatedAt) {
+  public Schedule {
+    to = List.copyOf(to);
+    cc = List.copyOf(cc);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+
+  /** The month the report covers when the schedule fires at {@code fireTime}. */
+  public YearMonth reportMonth(Instant fireTime) {
+    return YearMonth.from(ZonedDateTime.ofInstant(fireTime, zone())).plusMonths(monthOffset);
+  }
+}

@@ -1,0 +1,87 @@
+package org.telecube.server.schedule;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/schedules}: report schedules, their next fire times, and sending one now. */
+@RestController
+@RequestMapping("/api/schedules")
+class ScheduleController {
+  private static final int PREVIEW_COUNT = 5;
+
+  private final ScheduleService schedules;
+
+  ScheduleController(ScheduleService schedules) {
+    this.schedules = schedules;
+  }
+
+  @Operation(summary = "All schedules with their next run (in the schedule's zone) and last delivery")
+  @GetMapping
+  List<ScheduleView> list() {
+    return schedules.views();
+  }
+
+  @Operation(summary = "One schedule with its next run and last delivery")
+  @GetMapping("/{id}")
+  ScheduleView get(@PathVariable long id) {
+    return schedules.view(id);
+  }
+
+  @Operation(summary = "Create a schedule; 400 names the field that is wrong")
+  @PostMapping
+  ResponseEntity<ScheduleView> create(@RequestBody(required = false) ScheduleRequest request) {
+    Schedule saved = schedules.create(request);
+    return ResponseEntity.created(URI.create("/api/schedules/" + saved.id())).body(schedules.view(saved.id()));
+  }
+
+  @Operation(summary = "Replace a schedule (its trigger is rescheduled in the same transaction)")
+  @PutMapping("/{id}")
+  ScheduleView replace(@PathVariable long id, @RequestBody(required = false) ScheduleRequest request) {
+    schedules.replace(id, request);
+    return schedules.view(id);
+  }
+
+  @Operation(summary = "Delete a schedule and its trigger; its delivery history is kept")
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable long id) {
+    schedules.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Deliver the schedule's report now, outside its cron; the delivery shows up in /api/deliveries")
+  @PostMapping("/{id}/send-now")
+  ResponseEntity<Map<String, Object>> sendNow(@PathVariable long id) {
+    String key = schedules.sendNow(id);
+    return ResponseEntity.accepted().body(Map.of("scheduleId", id, "idempotencyKey", key,
+        "deliveries", "/api/deliveries?scheduleId=" + id));
+  }
+
+  @Operation(summary = "Dry run: the next 5 fire times of a cron expression in a time zone (default Asia/Shanghai)")
+  @GetMapping("/preview")
+  Map<String, Object> preview(@RequestParam(required = false) String cron,
+                              @RequestParam(required = false) String timeZone) {
+    List<OffsetDateTime> times = schedules.preview(cron, timeZone, PREVIEW_COUNT);
+    return Map.of("cron", cron, "timeZone", ScheduleValidator.zone(timeZone).getId(), "fireTimes", times);
+  }
+
+  @Operation(summary = "The next 5 fire times of a stored schedule")
+  @GetMapping("/{id}/preview")
+  Map<String, Object> preview(@PathVariable long id) {
+    Schedule s = schedules.get(id);
+    return Map.of("cron", s.cron(), "timeZone", s.timeZone(), "enabled", s.enabled(),
+        "fireTimes", schedules.preview(s.cron(), s.timeZone(), PREVIEW_COUNT));
+  }
+}

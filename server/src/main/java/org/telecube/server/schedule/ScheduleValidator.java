@@ -1,0 +1,167 @@
+package org.telecube.server.schedule;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.telecube.reports.ReportException;
+import org.telecube.reports.ReportFormat;
+import org.telecube.reports.ReportService;
+import org.telecube.warehouse.model.Language;
+
+/**
+ * Checks a {@link ScheduleRequest} field by field and fills in defaults, so a schedule that is
+ * saved can render and send: the report and scope exist, the cron parses and fires, the zone is a
+ * real region zone, every address is an address.
+ */
+@Component
+public final class ScheduleValidator {
+  /** Where the operator is; the default zone of a schedule. */
+  public static final String DEFAULT_ZONE = "Asia/Shanghai";
+  public static final String DEFAULT_SUBJECT = "{report} · {scope} · {month}";
+  static final Set<String> PLACEHOLDERS = Set.of("report", "scope", "month");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final int MAX_RECIPIENTS = 100;
+  private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+  private final ReportService reports;
+
+  public ScheduleValidator(ReportService reports) {
+    this.reports = reports;
+  }
+
+  /** The schedule to store for {@code request} (id and timestamps are the store's). */
+  public Schedule check(ScheduleRequest request, Instant now) {
+    if (request == null) {
+      throw ScheduleException.invalid("body", "missing_body", "a schedule is required");
+    }
+    String name = required(request.name(), "name", 200);
+    String reportId = required(request.reportId(), "reportId", 64);
+    int monthOffset = request.monthOffset() == null ? -1 : request.monthOffset();
+    if (monthOffset < -24 || monthOffset > 0) {
+      throw ScheduleException.invalid("monthOffset", "bad_month_offset",
+          "monthOffset must be between -24 and 0 (-1 = the month before the fire time), not " + monthOffset);
+    }
+    Language language = Language.parse(request.locale()).orElseThrow(() -> ScheduleException.invalid("locale",
+        "unknown_locale", "unknown locale \"" + request.locale() + "\": zh-CN or en"));
+    ReportFormat format = ReportFormat.parse(request.format()).orElseThrow(() -> ScheduleException.invalid(
+        "format", "unknown_format", "unknown format \"" + request.format() + "\": pdf, html or xlsx"));
+    String scope = blankToNull(request.scope());
+    try {
+      reports.checkScope(reportId, scope, language);
+    } catch (ReportException e) {
+      String field = "id".equals(e.field()) ? "reportId" : e.field();
+      throw ScheduleException.invalid(field, e.code(), e.getMessage());
+    }
+    ZoneId zone = zone(request.timeZone());
+    String cron = required(request.cron(), "cron", 120);
+    checkCron(cron, zone, now);
+    List<String> to = addresses(request.to(), "to", true);
+    List<String> cc = addresses(request.cc(), "cc", false);
+    if (to.size() + cc.size() > MAX_RECIPIENTS) {
+      throw ScheduleException.invalid("to", "too_many_recipients", "at most " + MAX_RECIPIENTS + " recipients");
+    }
+    String subject = blankToNull(request.subject()) == null ? DEFAULT_SUBJECT : request.subject().trim();
+    checkSubject(subject);
+    String owner = request.owner() == null ? "" : request.owner().trim();
+    if (owner.length() > 100) {
+      throw ScheduleException.invalid("owner", "too_long", "owner is longer than 100 characters");
+    }
+    return new Schedule(0, name, reportId, monthOffset, scope, format.code(), language.tag(), cron, zone.getId(),
+        to, cc, subject, request.enabled() == null || request.enabled(), owner, now, now);
+  }
+
+  /** The zone of a schedule: an IANA region id (Asia/Shanghai, Asia/Kolkata); blank is the default. */
+  public static ZoneId zone(String timeZone) {
+    String id = blankToNull(timeZone) == null ? DEFAULT_ZONE : timeZone.trim();
+    try {
+      // TimeZone.getTimeZone would silently turn an unknown id into GMT: ZoneId refuses it instead
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw ScheduleException.invalid("timeZone", "unknown_time_zone",
+          "unknown time zone \"" + id + "\": an IANA zone id such as Asia/Shanghai");
+    }
+  }
+
+  /** Refuses an expression that never fires again or fires more than once a minute. */
+  static void checkCron(String cron, ZoneId zone, Instant now) {
+    List<Instant> next = CronTimes.of(cron, zone).next(now, 3);
+    if (next.isEmpty()) {
+      throw ScheduleException.invalid("cron", "never_fires", "cron expression \"" + cron + "\" never fires after "
+          + now);
+    }
+    for (int i = 1; i < next.size(); i++) {
+      if (Duration.between(next.get(i - 1), next.get(i)).compareTo(MIN_INTERVAL) < 0) {
+        throw ScheduleException.invalid("cron", "too_frequent",
+            "cron expression \"" + cron + "\" fires more than once a minute");
+      }
+    }
+  }
+
+  private static void checkSubject(String subject) {
+    if (subject.length() > 500) {
+      throw ScheduleException.invalid("subject", "too_long", "subject is longer than 500 characters");
+    }
+    Matcher m = PLACEHOLDER.matcher(subject);
+    while (m.find()) {
+      if (!PLACEHOLDERS.contains(m.group(1))) {
+        throw ScheduleException.invalid("subject", "unknown_placeholder", "unknown placeholder {" + m.group(1)
+            + "} in the subject: {report}, {scope} or {month}");
+      }
+    }
+  }
+
+  private static List<String> addresses(List<String> given, String field, boolean required) {
+    List<String> out = new ArrayList<>();
+    if (given != null) {
+      for (String a : given) {
+        if (a == null || a.isBlank()) {
+          continue;
+        }
+        try {
+          InternetAddress address = new InternetAddress(a.trim(), true);
+          address.validate();
+          if (address.isGroup() || !address.getAddress().contains("@")) {
+            throw new AddressException("not a single mailbox");
+          }
+          out.add(address.toUnicodeString());
+        } catch (AddressException e) {
+          throw ScheduleException.invalid(field, "bad_address", "bad email address \"" + a + "\" in " + field
+              + ": " + e.getMessage());
+        }
+      }
+    }
+    if (required && out.isEmpty()) {
+      throw ScheduleException.invalid(field, "missing_recipient", "at least one recipient is required in " + field);
+    }
+    return out;
+  }
+
+  private static String required(String value, String field, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw ScheduleException.invalid(field, "missing_" + snake(field), field + " is required");
+    }
+    String v = value.trim();
+    if (v.length() > maxLength) {
+      throw ScheduleException.invalid(field, "too_long", field + " is longer than " + maxLength + " characters");
+    }
+    return v;
+  }
+
+  private static String snake(String field) {
+    return field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

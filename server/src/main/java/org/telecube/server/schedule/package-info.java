@@ -1,0 +1,5 @@
+/**
+ * Report schedules: what to send, to whom, and when (a Quartz cron expression in the schedule's
+ * own time zone), checked when saved, stored in the metadata store, and served at {@code /api/schedules}.
+ */
+package org.telecube.server.schedule;
