@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetadataStoreSettings.class)
-class MetadataStoreConfiguration {
+public class MetadataStoreConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataStoreConfiguration.class);
 
   @Bean(destroyMethod = "close")
@@ -29,8 +29,7 @@ class MetadataStoreConfiguration {
     config.setMaximumPoolSize(settings.poolSize());
     if (settings.url().isBlank()) {
       Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("metadata").resolve("telecube");
-      // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool after Quartz has stopped, not H2's own shutdown hook before
-      config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+      config.setJdbcUrl(h2Url(file));
       config.setUsername("sa");
       config.setPassword("");
     } else {
@@ -40,6 +39,14 @@ class MetadataStoreConfiguration {
     }
     LOG.info("metadata store: {}", config.getJdbcUrl().replaceAll("(?i)password=[^&;]*", "password=***"));
     return new HikariDataSource(config);
+  }
+
+  /**
+   * AUTO_SERVER: a second server process (or a CLI) on the same data directory connects through
+   * the first over loopback (H2 refuses other hosts) instead of failing on the file lock.
+   */
+  public static String h2Url(Path file) {
+    return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
   }
 
   @Bean

@@ -47,9 +47,9 @@ public final class ScheduleValidator {
     String name = required(request.name(), "name", 200);
     String reportId = required(request.reportId(), "reportId", 64);
     int monthOffset = request.monthOffset() == null ? -1 : request.monthOffset();
-    if (monthOffset < -24 || monthOffset > 0) {
+    if (monthOffset < -120 || monthOffset > 0) {
       throw ScheduleException.invalid("monthOffset", "bad_month_offset",
-          "monthOffset must be between -24 and 0 (-1 = the month before the fire time), not " + monthOffset);
+          "monthOffset must be between -120 and 0 (-1 = the month before the fire time), not " + monthOffset);
     }
     Language language = Language.parse(request.locale()).orElseThrow(() -> ScheduleException.invalid("locale",
         "unknown_locale", "unknown locale \"" + request.locale() + "\": zh-CN or en"));

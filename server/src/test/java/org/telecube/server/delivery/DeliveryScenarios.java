@@ -1,0 +1,373 @@
+package org.telecube.server.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telecube.reports.data.ReportNumbers;
+import org.telecube.server.cli.TelecubeCommand;
+import org.telecube.server.schedule.Schedule;
+import org.telecube.server.schedule.ScheduleRequest;
+import org.telecube.server.schedule.ScheduleService;
+import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestInstance;
+
+/**
+ * Scheduled delivery end to end against a real SMTP server (GreenMail): real Quartz on a real
+ * metadata store, real reports from a generated warehouse, servers started, stopped, killed and
+ * run side by side. Each scenario counts the mails that arrive: one, never zero, never two.
+ * Subclasses choose the metadata store (H2 file, PostgreSQL).
+ */
+abstract class DeliveryScenarios {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata"); // a half-hour offset, +05:30
+  private static final Duration MISSED_AFTER = Duration.ofSeconds(2);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+  private MailBox mail;
+  private Store store;
+
+  /** A metadata store of its own for one test. */
+  record Store(String url, String username, String password) {
+  }
+
+  abstract Store newStore(String name);
+
+  @BeforeEach
+  void freshStoreAndMailBox() {
+    mail = new MailBox();
+    open.add(mail);
+    store = newStore("s" + System.nanoTime());
+  }
+
+  @AfterEach
+  void closeEverything() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+  }
+
+  @Test
+  void firesAtItsTimeInItsOwnZoneAndMailsThePdfWithTheMonthsNumbers() throws Exception {
+    mail.up();
+    TestInstance server = start("a", Map.of());
+    Instant at = soon(4);
+    ScheduleService schedules = server.bean(ScheduleService.class);
+    Schedule schedule = schedules.create(oneShot("全国收入月报", at, KOLKATA, true, "manager@telecube.test"));
+    assertThat(schedules.view(schedule.id()).nextRun()).isEqualTo(at.atZone(KOLKATA).toOffsetDateTime());
+
+    MimeMessage message = awaitMails(1).get(0);
+    assertThat(message.getSubject()).isEqualTo("月度收入报告 · 全国 · 2025年6月");
+    assertThat(message.getRecipients(Message.RecipientType.TO))
+        .containsExactly(new InternetAddress("manager@telecube.test"));
+    String revenue = ReportNumbers.yuan(SampleWarehouse.get().billedAmount(SampleWarehouse.LAST_MONTH));
+    assertThat(MailBox.html(message)).contains("月度收入报告", "2025年6月", revenue);
+    Map<String, byte[]> attachments = MailBox.attachments(message);
+    assertThat(attachments).containsOnlyKeys("monthly-revenue_2025-06_all.pdf");
+    try (PDDocument pdf = Loader.loadPDF(attachments.get("monthly-revenue_2025-06_all.pdf"))) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("月度收入报告", "2025年6月", revenue);
+    }
+
+    Delivery d = only(server.bean(DeliveryRepository.class).recent(schedule.id(), null, 10));
+    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+    assertThat(d.attempts()).isEqualTo(1);
+    assertThat(d.fireTime()).isEqualTo(at);
+    assertThat(d.reportMonth()).isEqualTo("2025-06");
+    assertThat(message.getMessageID()).isEqualTo(d.messageId());
+    // sent within seconds of its Kolkata time: not hours off because of the JVM's own zone
+    assertThat(Duration.between(at, d.sentAt())).isBetween(Duration.ZERO, Duration.ofSeconds(60));
+  }
+
+  @Test
+  void smtpDownThenUpIsDeliveredExactlyOnceAfterRetrying() throws Exception {
+    TestInstance server = start("a", Map.of());
+    ScheduleService schedules = server.bean(ScheduleService.class);
+    Schedule schedule = schedules.create(oneShot("retry", soon(3600), SHANGHAI, true, "retry@telecube.test"));
+    schedules.sendNow(schedule.id());
+    DeliveryRepository deliveries = server.bean(DeliveryRepository.class);
+    await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.recent(schedule.id(), DeliveryStatus.RETRYING, 1)
+        .stream().anyMatch(d -> d.error() != null && d.error().contains("onnect")));
+
+    mail.up();
+    awaitMails(1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> only(deliveries.recent(schedule.id(), null, 10)).status()
+        == DeliveryStatus.SENT);
+    Delivery d = only(deliveries.recent(schedule.id(), null, 10));
+    assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
+    assertThat(d.triggerKind()).isEqualTo(TriggerKind.MANUAL);
+    assertNoMoreMailThan(1);
+  }
+
+  @Test
+  void aRunMissedWhileNoServerWasUpIsSentOnceWhenOneIsBack() throws Exception {
+    Instant at;
+    try (TestInstance first = start("first", Map.of())) {
+      at = soon(5);
+      first.bean(ScheduleService.class).create(oneShot("missed", at, SHANGHAI, true, "missed@telecube.test"));
+    }
+    assertThat(Instant.now()).as("the first server stopped before the fire time").isBefore(at);
+    sleepUntil(at.plus(MISSED_AFTER).plusSeconds(1));
+    mail.up();
+    TestInstance second = start("second", Map.of());
+
+    awaitMails(1);
+    Delivery d = only(second.bean(DeliveryRepository.class).recent(null, null, 10));
+    assertThat(d.triggerKind()).isEqualTo(TriggerKind.CATCH_UP);
+    assertThat(d.fireTime()).isEqualTo(at);
+    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+    assertNoMoreMailThan(1);
+  }
+
+  @Test
+  void aMissedRunIsRecordedAsSkippedUnderTheSkipPolicy() throws Exception {
+    Instant at;
+    try (TestInstance first = start("first", Map.of())) {
+      at = soon(5);
+      first.bean(ScheduleService.class).create(oneShot("skipped", at, SHANGHAI, true, "skipped@telecube.test"));
+    }
+    sleepUntil(at.plus(MISSED_AFTER).plusSeconds(1));
+    mail.up();
+    TestInstance second = start("second", Map.of("telecube.delivery.missed", "SKIP"));
+    DeliveryRepository deliveries = second.bean(DeliveryRepository.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.recent(null, DeliveryStatus.SKIPPED, 1).isEmpty());
+    Delivery d = only(deliveries.recent(null, null, 10));
+    assertThat(d.fireTime()).isEqualTo(at);
+    assertThat(d.error()).contains("missed");
+    assertThat(mail.received()).isEmpty();
+  }
+
+  @Test
+  void aServerKilledWhileSendingIsRecoveredByAnotherAndTheMailGoesOutOnce() throws Exception {
+    long scheduleId;
+    try (BlackHoleSmtp hole = new BlackHoleSmtp()) {
+      // The first server's SMTP server accepts connections and never answers: the delivery hangs
+      // in SENDING until the server is killed (SIGKILL: no shutdown, no cleanup).
+      startChildServer("child", hole.port);
+      int port = childPort;
+      JsonNode created = JSON.readTree(post(port, "/api/schedules", JSON.writeValueAsString(
+          oneShot("killed", soon(3600), SHANGHAI, true, "recovered@telecube.test"))).body());
+      scheduleId = created.path("schedule").path("id").asLong();
+      assertThat(post(port, "/api/schedules/" + scheduleId + "/send-now", "").statusCode()).isEqualTo(202);
+      await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get(port, "/api/deliveries").body())
+          .path(0).path("status").asText().equals("SENDING"));
+      childProcess.destroyForcibly().waitFor();
+    }
+    mail.up();
+    TestInstance survivor = start("survivor", Map.of());
+    awaitMails(1, Duration.ofSeconds(90));
+    Delivery d = only(survivor.bean(DeliveryRepository.class).recent(scheduleId, null, 10));
+    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+    assertThat(d.attempts()).isEqualTo(2);
+    assertThat(mail.received().get(0).getAllRecipients()).containsExactly(new InternetAddress("recovered@telecube.test"));
+    assertNoMoreMailThan(1);
+  }
+
+  @Test
+  void twoServersOnOneStoreSendEachScheduledReportOnce() throws Exception {
+    mail.up();
+    // Quartz keeps a cluster's connection providers in a JVM-wide registry by scheduler name, so
+    // a second member of the same cluster runs in a JVM of its own, as it would in production.
+    startChildServer("b", mail.port);
+    TestInstance a = start("a", Map.of());
+    Instant at = soon(5);
+    List<String> recipients = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      recipients.add("twin" + i + "@telecube.test");
+      a.bean(ScheduleService.class).create(oneShot("twin " + i, at, SHANGHAI, true, recipients.get(i)));
+    }
+    awaitMails(4);
+    assertNoMoreMailThan(4);
+    List<String> got = new ArrayList<>();
+    for (MimeMessage m : mail.received()) {
+      got.add(((InternetAddress) m.getAllRecipients()[0]).getAddress());
+    }
+    assertThat(got).containsExactlyInAnyOrderElementsOf(recipients);
+    List<Delivery> deliveries = a.bean(DeliveryRepository.class).recent(null, null, 100);
+    assertThat(deliveries).hasSize(4).allMatch(d -> d.status() == DeliveryStatus.SENT && d.attempts() == 1);
+  }
+
+  @Test
+  void aDisabledScheduleSendsNothing() throws Exception {
+    mail.up();
+    TestInstance server = start("a", Map.of());
+    ScheduleService schedules = server.bean(ScheduleService.class);
+    Instant at = soon(4);
+    Schedule off = schedules.create(oneShot("off", at, SHANGHAI, false, "off@telecube.test"));
+    // a later enabled schedule tells when the disabled one has had its chance
+    schedules.create(oneShot("on", at.plusSeconds(2), SHANGHAI, true, "on@telecube.test"));
+    assertThat(schedules.view(off.id()).nextRun()).isNull();
+
+    awaitMails(1);
+    assertThat(mail.received().get(0).getAllRecipients()).containsExactly(new InternetAddress("on@telecube.test"));
+    assertThat(server.bean(DeliveryRepository.class).recent(off.id(), null, 10)).isEmpty();
+  }
+
+  // --- helpers ---
+
+  private TestInstance start(String instanceId, Map<String, String> extra) {
+    Map<String, String> p = new HashMap<>(properties(instanceId, mail.port));
+    p.putAll(extra);
+    TestInstance instance = TestInstance.start(p);
+    open.add(instance);
+    return instance;
+  }
+
+  private Map<String, String> properties(String instanceId, int smtpPort) {
+    Map<String, String> p = new HashMap<>();
+    p.put("telecube.metadata.url", store.url());
+    p.put("telecube.metadata.username", store.username());
+    p.put("telecube.metadata.password", store.password());
+    p.put("spring.mail.host", "127.0.0.1");
+    p.put("spring.mail.port", String.valueOf(smtpPort));
+    p.put("telecube.scheduler.instance-id", instanceId);
+    p.put("telecube.scheduler.checkin-interval", "1s");
+    p.put("telecube.delivery.backoff", "1s");
+    p.put("telecube.delivery.max-backoff", "2s");
+    p.put("telecube.delivery.missed-after", MISSED_AFTER.toSeconds() + "s");
+    p.put("telecube.delivery.from", "TeleCube <reports@telecube.test>");
+    return p;
+  }
+
+  private int childPort;
+  private Process childProcess;
+
+  /** A server in a JVM of its own (so it can be killed for real), up and answering. */
+  private void startChildServer(String instanceId, int smtpPort) throws IOException {
+    childPort = MailBox.freePort();
+    Path dir = Files.createTempDirectory("telecube-child");
+    Path data = SampleWarehouse.get().copyTo(dir.resolve("data"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-Xmx1g", "-Duser.timezone=America/Bahia_Banderas"));
+    Map<String, String> p = properties(instanceId, smtpPort);
+    p.put("spring.mail.properties.mail.smtp.timeout", "300000");
+    p.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of(TelecubeCommand.class.getName(), "--data-dir", data.toString(), "serve", "--port",
+        String.valueOf(childPort)));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile()).start();
+    open.add(() -> child.destroyForcibly().waitFor());
+    childProcess = child;
+    int port = childPort;
+    Path log = dir.resolve("child.log");
+    await().atMost(Duration.ofSeconds(120)).ignoreExceptions().failFast("the child server died; see " + log,
+        () -> !child.isAlive()).until(() -> get(port, "/api/schedules").statusCode() == 200);
+  }
+
+  /** A schedule that fires once, at {@code at} (to the second), written as a cron in {@code zone}. */
+  static ScheduleRequest oneShot(String name, Instant at, ZoneId zone, boolean enabled, String to) {
+    ZonedDateTime t = at.atZone(zone);
+    String cron = String.format(Locale.ROOT, "%d %d %d %d %d ? %d", t.getSecond(), t.getMinute(), t.getHour(),
+        t.getDayOfMonth(), t.getMonthValue(), t.getYear());
+    int offset = (int) ChronoUnit.MONTHS.between(YearMonth.from(t), SampleWarehouse.LAST_MONTH);
+    return new ScheduleRequest(name, "monthly-revenue", offset, null, "pdf", "zh-CN", cron, zone.getId(),
+        List.of(to), List.of(), null, enabled, "tests");
+  }
+
+  static Instant soon(int seconds) {
+    return Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private List<MimeMessage> awaitMails(int count) {
+    return awaitMails(count, Duration.ofSeconds(60));
+  }
+
+  private List<MimeMessage> awaitMails(int count, Duration atMost) {
+    await().atMost(atMost).until(() -> mail.received().size() >= count);
+    return mail.received();
+  }
+
+  /** Waits long enough for a duplicate (a retry, a second instance) to have arrived, then counts. */
+  private void assertNoMoreMailThan(int count) throws InterruptedException {
+    Thread.sleep(3_000);
+    assertThat(mail.received()).hasSize(count);
+  }
+
+  private static <T> T only(List<T> list) {
+    assertThat(list).hasSize(1);
+    return list.get(0);
+  }
+
+  private static void sleepUntil(Instant t) throws InterruptedException {
+    long ms = Duration.between(Instant.now(), t).toMillis();
+    if (ms > 0) {
+      Thread.sleep(ms);
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(int port, String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An SMTP port that accepts connections and never says a word. */
+  static final class BlackHoleSmtp implements AutoCloseable {
+    final int port;
+    private final ServerSocket socket;
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+    BlackHoleSmtp() throws IOException {
+      socket = new ServerSocket(0);
+      port = socket.getLocalPort();
+      Thread t = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(socket.accept());
+          }
+        } catch (IOException closed) {
+          // closed by close()
+        }
+      }, "black-hole-smtp");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+}
