@@ -101,8 +101,7 @@ abstract class DeliveryScenarios {
       assertThat(text).contains("月度收入报告", "2025年6月", revenue);
     }
 
-    Delivery d = only(server.bean(DeliveryRepository.class).recent(schedule.id(), null, 10));
-    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+    Delivery d = awaitSent(server, schedule.id());
     assertThat(d.attempts()).isEqualTo(1);
     assertThat(d.fireTime()).isEqualTo(at);
     assertThat(d.reportMonth()).isEqualTo("2025-06");
@@ -123,9 +122,7 @@ abstract class DeliveryScenarios {
 
     mail.up();
     awaitMails(1);
-    await().atMost(Duration.ofSeconds(30)).until(() -> only(deliveries.recent(schedule.id(), null, 10)).status()
-        == DeliveryStatus.SENT);
-    Delivery d = only(deliveries.recent(schedule.id(), null, 10));
+    Delivery d = awaitSent(server, schedule.id());
     assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
     assertThat(d.triggerKind()).isEqualTo(TriggerKind.MANUAL);
     assertNoMoreMailThan(1);
@@ -144,10 +141,9 @@ abstract class DeliveryScenarios {
     TestInstance second = start("second", Map.of());
 
     awaitMails(1);
-    Delivery d = only(second.bean(DeliveryRepository.class).recent(null, null, 10));
+    Delivery d = awaitSent(second, null);
     assertThat(d.triggerKind()).isEqualTo(TriggerKind.CATCH_UP);
     assertThat(d.fireTime()).isEqualTo(at);
-    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
     assertNoMoreMailThan(1);
   }
 
@@ -188,8 +184,7 @@ abstract class DeliveryScenarios {
     mail.up();
     TestInstance survivor = start("survivor", Map.of());
     awaitMails(1, Duration.ofSeconds(90));
-    Delivery d = only(survivor.bean(DeliveryRepository.class).recent(scheduleId, null, 10));
-    assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+    Delivery d = awaitSent(survivor, scheduleId);
     assertThat(d.attempts()).isEqualTo(2);
     assertThat(mail.received().get(0).getAllRecipients()).containsExactly(new InternetAddress("recovered@telecube.test"));
     assertNoMoreMailThan(1);
@@ -215,8 +210,9 @@ abstract class DeliveryScenarios {
       got.add(((InternetAddress) m.getAllRecipients()[0]).getAddress());
     }
     assertThat(got).containsExactlyInAnyOrderElementsOf(recipients);
-    List<Delivery> deliveries = a.bean(DeliveryRepository.class).recent(null, null, 100);
-    assertThat(deliveries).hasSize(4).allMatch(d -> d.status() == DeliveryStatus.SENT && d.attempts() == 1);
+    DeliveryRepository repository = a.bean(DeliveryRepository.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> repository.recent(null, DeliveryStatus.SENT, 100).size() == 4);
+    assertThat(repository.recent(null, null, 100)).hasSize(4).allMatch(d -> d.attempts() == 1);
   }
 
   @Test
@@ -313,6 +309,13 @@ abstract class DeliveryScenarios {
   private void assertNoMoreMailThan(int count) throws InterruptedException {
     Thread.sleep(3_000);
     assertThat(mail.received()).hasSize(count);
+  }
+
+  /** The one delivery (of a schedule, or of all), once it is recorded as SENT (just after the SMTP reply). */
+  private static Delivery awaitSent(TestInstance server, Long scheduleId) {
+    DeliveryRepository deliveries = server.bean(DeliveryRepository.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries.recent(scheduleId, DeliveryStatus.SENT, 1).isEmpty());
+    return only(deliveries.recent(scheduleId, null, 10));
   }
 
   private static <T> T only(List<T> list) {
