@@ -3,7 +3,7 @@
 // can be bookmarked and shared. No framework: the page is small enough to render by hand, and the
 // table is built as one string so a few thousand cells render in milliseconds.
 
-import { ApiError, download, getJson, sendJson } from './api.js';
+import { addMessages, api, ApiError, initLanguage, language, onLanguageChange, t as text } from './telecube.js';
 import { layout } from './pivot.js';
 
 const MAX_RENDERED_CELLS = 20_000;
@@ -54,13 +54,15 @@ let model = null; // the cube list of GET /api/cubes in the current language
 let lastAnswer = null;
 const captions = new Map(); // "level|key" → caption, for filter chips and breadcrumbs
 
+addMessages(Object.fromEntries(Object.entries(TEXT).map(([l, m]) =>
+  [l, Object.fromEntries(Object.entries(m).map(([k, v]) => [`explorer.${k}`, v]))])));
+
 function lang() {
-  return state.lang === 'en' ? 'en' : 'zh-CN';
+  return language();
 }
 
 function t(key, ...args) {
-  const s = TEXT[lang()][key] ?? key;
-  return args.reduce((acc, a, i) => acc.replace(`{${i}}`, a), s);
+  return text(`explorer.${key}`, Object.fromEntries(args.map((a, i) => [i, a])));
 }
 
 function readUrl() {
@@ -74,7 +76,6 @@ function readUrl() {
     return range ? { level, from: range[1], to: range[2] } : { level, members: value.split(',').filter(Boolean) };
   });
   const sort = p.get('sort') ? { column: Number(p.get('sort').split(':')[0]), desc: p.get('sort').endsWith(':desc') } : null;
-  const stored = localStorage.getItem('telecube.lang');
   return {
     cube: p.get('cube') || DEFAULT_VIEW.cube,
     rows: list('rows', p.has('cube') ? [] : DEFAULT_VIEW.rows),
@@ -85,7 +86,6 @@ function readUrl() {
     ti: p.get('ti') === '1',
     chart: p.get('chart') || DEFAULT_VIEW.chart,
     sort,
-    lang: p.get('lang') || stored || 'zh-CN',
   };
 }
 
@@ -127,7 +127,7 @@ function levelCaption(qualified) {
 }
 
 async function loadModel() {
-  model = await getJson(`/api/cubes?locale=${lang()}`);
+  model = await api(`/api/cubes?locale=${lang()}`, { quiet: true });
   if (!model.cubes.some((c) => c.name === state.cube)) state.cube = model.cubes[0].name;
   // drop what the chosen cube does not have (a shared link from another version)
   const known = (l) => levelInfo(l) != null;
@@ -146,8 +146,6 @@ function renderStaticText() {
   document.documentElement.lang = lang();
   document.title = `${t('title')} · TeleCube`;
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
-  for (const el of document.querySelectorAll('[data-t-title]')) el.title = t(el.dataset.tTitle);
-  $('lang-switch').textContent = t('language');
 }
 
 function renderSidebar() {
@@ -278,14 +276,20 @@ async function run() {
   document.body.setAttribute('aria-busy', 'true');
   try {
     const started = performance.now();
-    const answer = await sendJson('POST', `/api/cubes/${encodeURIComponent(state.cube)}/query`, queryBody());
+    const answer = await api(`/api/cubes/${encodeURIComponent(state.cube)}/query`, { method: 'POST', body: queryBody() });
     if (ticket !== running) return; // a newer view was asked for meanwhile
     const queried = performance.now() - started;
     lastAnswer = answer;
     const rendered = renderTable(answer);
-    status.textContent = t('stats', rendered.rows, rendered.columns, Math.round(queried), rendered.millis.toFixed(0));
+    status.textContent = t('stats', rendered.rows, rendered.columns, Math.round(queried), rendered.millis.toFixed(1));
     window.explorerStats = { renderMillis: rendered.millis, cells: rendered.cells, queryMillis: queried };
-    await renderChart(answer);
+    try {
+      await renderChart(answer);
+    } catch (chartError) {
+      // the table stands on its own: a chart that cannot draw must not take it away
+      clearChart();
+      showMessage(chartError.message, 'warning');
+    }
   } catch (e) {
     if (ticket !== running) return;
     showMessage(e instanceof ApiError && e.field ? `${e.message} (${e.field})` : e.message, 'error');
@@ -468,10 +472,12 @@ async function renderChart(answer) {
   charts.disposeChart(box);
   if (state.chart === 'map' && state.rows.length === 1 && state.rows[0] === 'region.province') {
     const values = {};
+    const names = {};
     p.rows.forEach((r) => {
+      names[r[0].key] = r[0].caption;
       values[r[0].key] = state.columns.length ? p.rowTotal(r, measure) ?? p.value(r, cols[0], measure) : p.value(r, [], measure);
     });
-    charts.chinaMap(box, { values, name: measure.caption, format: measure.format, locale: lang() });
+    await charts.chinaMap(box, { values, captions: names, name: measure.caption, format: measure.format, locale: lang(), title: measure.caption });
   } else if (state.chart === 'line') {
     charts.lineChart(box, timeFirst(p, measure, options));
   } else {
@@ -519,7 +525,7 @@ async function loadMembers(existing) {
   list.innerHTML = '';
   range.hidden = true;
   if (!level) return;
-  const members = await getJson(`/api/cubes/${encodeURIComponent(state.cube)}/members/${encodeURIComponent(level)}?locale=${lang()}`);
+  const members = await api(`/api/cubes/${encodeURIComponent(state.cube)}/members/${encodeURIComponent(level)}?locale=${lang()}`);
   members.members.forEach((m) => captions.set(`${level}|${m.key}`, m.caption));
   const chosen = new Set(existing?.members || []);
   list.innerHTML = members.members.map((m) => `<li><label><input type="checkbox" value="${esc(m.key)}"${chosen.has(m.key) ? ' checked' : ''}>
@@ -552,12 +558,37 @@ function applyFilter() {
   run();
 }
 
+// ---------------------------------------------------------------- export
+
+/** POSTs the view to the export endpoint and saves the answer under the server's file name. */
+async function download(url, body, fallbackName) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch (e) {
+      // not problem JSON: the status says enough
+    }
+    throw new ApiError({ status: response.status, detail: problem.detail || response.statusText, field: problem.field, code: problem.code });
+  }
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 // ---------------------------------------------------------------- wiring
 
 function wire() {
-  $('lang-switch').addEventListener('click', async () => {
-    state.lang = lang() === 'en' ? 'zh-CN' : 'en';
-    localStorage.setItem('telecube.lang', state.lang);
+  onLanguageChange(async () => {
     renderStaticText();
     captions.clear();
     await loadModel();
@@ -682,7 +713,7 @@ async function resolveFilterCaptions() {
     const keys = f.members || [f.from, f.to];
     if (keys.every((k) => captions.has(`${f.level}|${k}`))) continue;
     try {
-      const members = await getJson(`/api/cubes/${encodeURIComponent(state.cube)}/members/${encodeURIComponent(f.level)}?locale=${lang()}`);
+      const members = await api(`/api/cubes/${encodeURIComponent(state.cube)}/members/${encodeURIComponent(f.level)}?locale=${lang()}`, { quiet: true });
       members.members.forEach((m) => captions.set(`${f.level}|${m.key}`, m.caption));
     } catch (e) {
       // the chip shows keys instead of captions
@@ -691,6 +722,7 @@ async function resolveFilterCaptions() {
 }
 
 async function start() {
+  initLanguage();
   renderStaticText();
   wire();
   try {

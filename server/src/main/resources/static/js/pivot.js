@@ -47,12 +47,12 @@ export function layout(cellSet, rows, columns) {
   for (const t of cellSet.totals || []) {
     const rowsSet = rows.filter((l) => t[l] != null).length;
     const colsSet = columns.filter((l) => t[l] != null).length;
-    if (rowsSet === rows.length && colsSet === 0 && columns.length > 0) {
+    if (rowsSet === 0 && colsSet === 0) {
+      totals.grand = t;
+    } else if (rowsSet === rows.length && colsSet === 0) {
       totals.row.set(tupleKey(t, rows), t);
     } else if (rowsSet === 0 && colsSet === columns.length) {
       totals.column.set(tupleKey(t, columns), t);
-    } else if (rowsSet === 0 && colsSet === 0) {
-      totals.grand = t;
     } else if (rows.length > 1 && rowsSet === 1 && t[rows[0]] != null && colsSet === columns.length) {
       totals.sub.set(t[rows[0]] + SEP + SEP + tupleKey(t, columns), t);
     }
