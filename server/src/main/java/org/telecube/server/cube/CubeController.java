@@ -50,13 +50,17 @@ class CubeController {
   @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape")
   @PostMapping("/{cube}/query")
   CellSet query(@PathVariable String cube, @RequestBody CubeQuery query) {
+    return engine.execute(onPath(cube, query));
+  }
+
+  /** The body's query for the cube the path names (the body may omit it, not contradict it). */
+  static CubeQuery onPath(String cube, CubeQuery query) {
     if (query.cube() != null && !query.cube().equals(cube)) {
       throw new QueryException("cube", "cube_mismatch", "the body names cube \"" + query.cube()
           + "\" but the path names \"" + cube + "\"");
     }
-    CubeQuery q = new CubeQuery(cube, query.measures(), query.rows(), query.columns(), query.filters(),
+    return new CubeQuery(cube, query.measures(), query.rows(), query.columns(), query.filters(),
         query.order(), query.limit(), query.locale(), query.totals(), query.timeIntelligence());
-    return engine.execute(q);
   }
 
   private static Language language(String locale) {
