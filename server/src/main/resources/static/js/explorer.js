@@ -589,6 +589,7 @@ async function download(url, body, fallbackName) {
 
 function wire() {
   onLanguageChange(async () => {
+    $('busy').hidden = false; // at once: the model is reloaded before the query runs
     renderStaticText();
     captions.clear();
     await loadModel();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.math.BigDecimal;
@@ -181,8 +182,8 @@ class ExplorerPageTest {
     // English
     page.locator("#lang-switch [data-lang=en]").click();
     awaitTable(page);
-    assertThat(page.locator("thead").innerText()).contains("Revenue");
-    assertThat(page.locator("#filter-chips").innerText()).contains("Month");
+    PlaywrightAssertions.assertThat(page.locator("thead")).containsText("Revenue");
+    PlaywrightAssertions.assertThat(page.locator("#filter-chips")).containsText("Month");
     Browsers.screenshot(page, "explorer-5-english");
     page.close();
   }
@@ -216,7 +217,7 @@ class ExplorerPageTest {
     JsonNode stats = JSON.valueToTree(page.evaluate("window.explorerStats"));
     int cells = stats.path("cells").asInt();
     assertThat(cells).isGreaterThan(1_500);
-    System.out.printf("explorer: %d cells rendered in %.1f ms (query %.0f ms)%n", cells,
+    System.out.printf(java.util.Locale.ROOT, "explorer: %d cells rendered in %.1f ms (query %.0f ms)%n", cells,
         stats.path("renderMillis").asDouble(), stats.path("queryMillis").asDouble());
     Browsers.screenshot(page, "explorer-7-two-thousand-cells");
     page.close();
