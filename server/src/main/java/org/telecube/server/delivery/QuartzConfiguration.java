@@ -24,13 +24,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SchedulerSettings.class, DeliverySettings.class})
 class QuartzConfiguration {
+  /** The cluster's name in Quartz's tables; migration V3 creates its lock rows under it. */
+  static final String SCHEDULER_NAME = "telecube";
 
   @Bean
   SchedulerFactoryBean deliveryScheduler(DataSource dataSource, PlatformTransactionManager transactions,
                                          ApplicationContext context, SchedulerSettings scheduler,
                                          DeliverySettings delivery) throws SQLException {
     SchedulerFactoryBean factory = new SchedulerFactoryBean();
-    factory.setSchedulerName("telecube");
+    factory.setSchedulerName(SCHEDULER_NAME);
     factory.setDataSource(dataSource);
     factory.setTransactionManager(transactions);
     SpringBeanJobFactory jobs = new SpringBeanJobFactory();

@@ -36,6 +36,10 @@ public class MetadataStoreConfiguration {
       config.setJdbcUrl(settings.url());
       config.setUsername(settings.username());
       config.setPassword(settings.password());
+      if (settings.url().startsWith("jdbc:postgresql:")) {
+        // a COMMIT of a transaction PostgreSQL has aborted is a silent ROLLBACK by default: make it an error
+        config.addDataSourceProperty("raiseExceptionOnSilentRollback", "true");
+      }
     }
     LOG.info("metadata store: {}", config.getJdbcUrl().replaceAll("(?i)password=[^&;]*", "password=***"));
     return new HikariDataSource(config);
