@@ -312,7 +312,8 @@ function showMessage(text, kind) {
 
 // ---------------------------------------------------------------- the table
 
-function formatter(measure) {
+/** One format per measure column: whole yuan when its amounts run into thousands, fen otherwise. */
+function formatter(measure, cells) {
   const l = lang();
   const isChange = /_change$/.test(measure.name);
   if (measure.format === 'percent' || isChange) {
@@ -320,9 +321,10 @@ function formatter(measure) {
     return (v) => f.format(v);
   }
   if (measure.format === 'currency') {
-    const big = new Intl.NumberFormat(l, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
-    const small = new Intl.NumberFormat(l, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return (v) => (Math.abs(v) >= 1000 ? big : small).format(v);
+    const largest = cells.reduce((m, c) => Math.max(m, Math.abs(c[measure.name] ?? 0)), 0);
+    const digits = largest >= 10_000 ? 0 : 2;
+    const f = new Intl.NumberFormat(l, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return (v) => f.format(v);
   }
   if (measure.format === 'integer') {
     const f = new Intl.NumberFormat(l, { maximumFractionDigits: 0 });
@@ -355,7 +357,7 @@ function renderTable(answer) {
     $('pivot').innerHTML = `<p class="empty-result">${esc(t('noData'))}</p>`;
     return { millis: performance.now() - started, rows: 0, columns: 0, cells: 0 };
   }
-  const formats = p.measures.map(formatter);
+  const formats = p.measures.map((m) => formatter(m, answer.cells));
   const colTuples = p.columns.length ? p.columns : [[]];
   const showRowTotal = state.totals && state.columns.length > 0 && p.hasRowTotals;
   const dataColumns = [];
