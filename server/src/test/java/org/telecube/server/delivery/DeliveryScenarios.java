@@ -158,7 +158,7 @@ abstract class DeliveryScenarios {
     mail.up();
     TestInstance second = start("second", Map.of("telecube.delivery.missed", "SKIP"));
     DeliveryRepository deliveries = second.bean(DeliveryRepository.class);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.recent(null, DeliveryStatus.SKIPPED, 1).isEmpty());
+    await().atMost(Duration.ofSeconds(60)).until(() -> !deliveries.recent(null, DeliveryStatus.SKIPPED, 1).isEmpty());
     Delivery d = only(deliveries.recent(null, null, 10));
     assertThat(d.fireTime()).isEqualTo(at);
     assertThat(d.error()).contains("missed");
@@ -211,7 +211,7 @@ abstract class DeliveryScenarios {
     }
     assertThat(got).containsExactlyInAnyOrderElementsOf(recipients);
     DeliveryRepository repository = a.bean(DeliveryRepository.class);
-    await().atMost(Duration.ofSeconds(10)).until(() -> repository.recent(null, DeliveryStatus.SENT, 100).size() == 4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> repository.recent(null, DeliveryStatus.SENT, 100).size() == 4);
     assertThat(repository.recent(null, null, 100)).hasSize(4).allMatch(d -> d.attempts() == 1);
   }
 
@@ -314,7 +314,7 @@ abstract class DeliveryScenarios {
   /** The one delivery (of a schedule, or of all), once it is recorded as SENT (just after the SMTP reply). */
   private static Delivery awaitSent(TestInstance server, Long scheduleId) {
     DeliveryRepository deliveries = server.bean(DeliveryRepository.class);
-    await().atMost(Duration.ofSeconds(10)).until(() -> !deliveries.recent(scheduleId, DeliveryStatus.SENT, 1).isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.recent(scheduleId, DeliveryStatus.SENT, 1).isEmpty());
     return only(deliveries.recent(scheduleId, null, 10));
   }
 
