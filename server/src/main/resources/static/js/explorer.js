@@ -21,8 +21,7 @@ const TEXT = {
     capped: '共 {0} 个单元格，仅显示前 {1} 行（{2} 个单元格）；导出可得到全部数据。',
     stats: '{0} 行 × {1} 列 · 查询 {2} 毫秒 · 渲染 {3} 毫秒', drill: '下钻到 {0}', rollUp: '上卷到 {0}',
     search: '搜索成员', apply: '应用', cancel: '取消', from: '从', to: '到', selectAll: '全选', clear: '清空',
-    sortBy: '按此列排序', members: '{0} 个成员', error: '出错了', language: 'English',
-    navExplorer: '立方体分析', navSchedules: '定时报告', pickLevel: '选择层级', range: '时间范围',
+    sortBy: '按此列排序', members: '{0} 个成员', pickLevel: '选择层级', range: '时间范围',
   },
   en: {
     title: 'Cube explorer', cube: 'Cube', dimensions: 'Dimensions', measures: 'Measures', rows: 'Rows',
@@ -36,9 +35,8 @@ const TEXT = {
     capped: '{0} cells in all; showing the first {1} rows ({2} cells). Export to get everything.',
     stats: '{0} rows × {1} columns · query {2} ms · render {3} ms', drill: 'Drill down to {0}',
     rollUp: 'Roll up to {0}', search: 'Search members', apply: 'Apply', cancel: 'Cancel', from: 'From', to: 'To',
-    selectAll: 'All', clear: 'Clear', sortBy: 'Sort by this column', members: '{0} members', error: 'Error',
-    language: '中文', navExplorer: 'Cube explorer', navSchedules: 'Report schedules', pickLevel: 'Pick a level',
-    range: 'Time range',
+    selectAll: 'All', clear: 'Clear', sortBy: 'Sort by this column', members: '{0} members',
+    pickLevel: 'Pick a level', range: 'Time range',
   },
 };
 
@@ -52,6 +50,7 @@ const DEFAULT_VIEW = {
 let state = readUrl();
 let model = null; // the cube list of GET /api/cubes in the current language
 let lastAnswer = null;
+let lastLayout = null; // the pivot of lastAnswer, shared by the table and the chart
 const captions = new Map(); // "level|key" → caption, for filter chips and breadcrumbs
 
 addMessages(Object.fromEntries(Object.entries(TEXT).map(([l, m]) =>
@@ -280,11 +279,12 @@ async function run() {
     if (ticket !== running) return; // a newer view was asked for meanwhile
     const queried = performance.now() - started;
     lastAnswer = answer;
-    const rendered = renderTable(answer);
+    lastLayout = layout(answer, state.rows, state.columns);
+    const rendered = renderTable(answer, lastLayout);
     status.textContent = t('stats', rendered.rows, rendered.columns, Math.round(queried), rendered.millis.toFixed(1));
     window.explorerStats = { renderMillis: rendered.millis, cells: rendered.cells, queryMillis: queried };
     try {
-      await renderChart(answer);
+      await renderChart(lastLayout);
     } catch (chartError) {
       // the table stands on its own: a chart that cannot draw must not take it away
       clearChart();
@@ -348,9 +348,8 @@ function memberButton(m) {
     data-caption="${esc(m.caption)}" title="${esc(t('drill', info.child.caption))}">${esc(m.caption)}</button>`;
 }
 
-function renderTable(answer) {
+function renderTable(answer, p) {
   const started = performance.now();
-  const p = layout(answer, state.rows, state.columns);
   if (answer.truncated) showMessage(t('truncated', answer.cells.length), 'warning');
   else showMessage('', '');
   if (p.rows.length === 0) {
@@ -392,7 +391,7 @@ function renderTable(answer) {
   const rowHeaderSpan = Math.max(1, state.rows.length);
   state.columns.forEach((level, li) => {
     h.push('<tr>');
-    h.push(`<th class="corner" colspan="${rowHeaderSpan}">${li === 0 ? '' : ''}<span class="axis-label">${esc(levelCaption(level))}</span></th>`);
+    h.push(`<th class="corner" colspan="${rowHeaderSpan}"><span class="axis-label">${esc(levelCaption(level))}</span></th>`);
     for (const c of colTuples) {
       h.push(`<th class="col-member" colspan="${p.measures.length}" scope="colgroup">${memberButton(c[li])}</th>`);
     }
@@ -449,7 +448,7 @@ function renderTable(answer) {
 
 let charts = null; // ./charts.js, loaded on first use so the table never waits for it
 
-async function renderChart(answer) {
+async function renderChart(p) {
   const box = $('chart');
   if (state.chart === 'none' || state.measures.length === 0) {
     clearChart();
@@ -462,7 +461,6 @@ async function renderChart(answer) {
     clearChart();
     return;
   }
-  const p = layout(answer, state.rows, state.columns);
   const measure = p.measures[0];
   const categories = p.rows.map((r) => r.map((m) => m.caption).join(' · '));
   const cols = p.columns.length ? p.columns.slice(0, 12) : [[]];
@@ -642,7 +640,7 @@ function wire() {
       const column = Number(target.dataset.column);
       state.sort = state.sort && state.sort.column === column ? { column, desc: !state.sort.desc } : { column, desc: column >= 0 };
       writeUrl();
-      if (lastAnswer) renderTable(lastAnswer);
+      if (lastAnswer) renderTable(lastAnswer, lastLayout);
     }
   });
   $('swap').addEventListener('click', () => {
@@ -655,7 +653,7 @@ function wire() {
   $('chart-select').addEventListener('change', (e) => {
     state.chart = e.target.value;
     writeUrl();
-    if (lastAnswer) renderChart(lastAnswer); else run();
+    if (lastLayout) renderChart(lastLayout).catch((err) => showMessage(err.message, 'warning')); else run();
   });
   $('add-filter').addEventListener('click', () => openFilter(null).catch((err) => showMessage(err.message, 'error')));
   $('filter-level').addEventListener('change', () => loadMembers(null).catch((err) => showMessage(err.message, 'error')));

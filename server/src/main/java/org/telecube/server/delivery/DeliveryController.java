@@ -37,7 +37,7 @@ class DeliveryController {
   @Operation(summary = "One delivery")
   @GetMapping("/{id}")
   Delivery get(@PathVariable long id) {
-    return deliveries.find(id).orElseThrow(() -> ScheduleException.invalid("id", "unknown_delivery",
+    return deliveries.find(id).orElseThrow(() -> ScheduleException.notFound("id", "unknown_delivery",
         "no delivery " + id));
   }
 

@@ -21,7 +21,11 @@ public final class ScheduleException extends RuntimeException {
   }
 
   public static ScheduleException notFound(long id) {
-    return new ScheduleException("id", "unknown_schedule", "no schedule " + id, true);
+    return notFound("id", "unknown_schedule", "no schedule " + id);
+  }
+
+  public static ScheduleException notFound(String field, String code, String message) {
+    return new ScheduleException(field, code, message, true);
   }
 
   public String field() {

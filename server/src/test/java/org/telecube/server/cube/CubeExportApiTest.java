@@ -37,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
-import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.server.testing.SampleWarehouse;
 
 /**
@@ -55,11 +54,8 @@ class CubeExportApiTest {
   private static final YearMonth JUNE = YearMonth.of(2025, 6);
 
   @DynamicPropertySource
-  static void stores(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("telecube-export-api");
-    Path data = SampleWarehouse.get().copyTo(dir.resolve("data"));
-    registry.add("telecube.data-dir", data::toString);
-    registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
+  static void stores(DynamicPropertyRegistry registry) {
+    SampleWarehouse.register(registry);
   }
 
   @LocalServerPort

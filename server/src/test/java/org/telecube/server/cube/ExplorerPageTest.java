@@ -33,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
-import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
 
@@ -48,11 +47,8 @@ class ExplorerPageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @DynamicPropertySource
-  static void stores(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("telecube-explorer");
-    Path data = SampleWarehouse.get().copyTo(dir.resolve("data"));
-    registry.add("telecube.data-dir", data::toString);
-    registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
+  static void stores(DynamicPropertyRegistry registry) {
+    SampleWarehouse.register(registry);
   }
 
   @LocalServerPort

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
-import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.server.testing.SampleWarehouse;
 
 /** {@code /api/schedules} over HTTP: every bad field named, fire times in the schedule's zone, CRUD. */
@@ -34,11 +31,8 @@ class ScheduleApiTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @DynamicPropertySource
-  static void stores(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("telecube-schedule-api");
-    Path data = SampleWarehouse.get().copyTo(dir.resolve("data"));
-    registry.add("telecube.data-dir", data::toString);
-    registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
+  static void stores(DynamicPropertyRegistry registry) {
+    SampleWarehouse.register(registry);
   }
 
   @LocalServerPort
@@ -159,6 +153,7 @@ class ScheduleApiTest {
     assertProblem(send("GET", "/api/deliveries?status=lost", null), 400, "status", "unknown_status");
     assertProblem(send("GET", "/api/deliveries?limit=0", null), 400, "limit", "bad_limit");
     assertThat(send("GET", "/api/deliveries?status=sent", null).statusCode()).isEqualTo(200);
+    assertProblem(send("GET", "/api/deliveries/987654", null), 404, "id", "unknown_delivery");
   }
 
   private static ObjectNode valid() {

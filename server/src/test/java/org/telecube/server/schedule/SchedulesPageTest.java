@@ -17,8 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
-import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
 
@@ -59,13 +56,8 @@ class SchedulesPageTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("telecube-schedules-page");
-    String data = SampleWarehouse.get().copyTo(dir.resolve("data")).toString();
-    String metadata = MetadataStoreConfiguration.h2Url(dir.resolve("metadata").resolve("telecube"));
+    SampleWarehouse.register(registry);
     String mailPort = String.valueOf(unusedPort());
-    registry.add("telecube.data-dir", () -> data);
-    registry.add("telecube.metadata.url", () -> metadata);
-    registry.add("telecube.metadata.username", () -> "sa");
     registry.add("spring.mail.port", () -> mailPort);
   }
 

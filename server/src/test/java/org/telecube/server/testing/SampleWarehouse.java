@@ -10,10 +10,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.LoadListener;
+import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.warehouse.Warehouse;
 
 /**
@@ -49,6 +51,21 @@ public final class SampleWarehouse {
       }
     }
     return instance;
+  }
+
+  /**
+   * Points a Spring test server at a fresh copy of the sample (its data directory) and an H2
+   * metadata store of its own, both in a new temporary directory.
+   */
+  public static void register(DynamicPropertyRegistry registry) {
+    try {
+      Path dir = Files.createTempDirectory("telecube-server");
+      Path copy = get().copyTo(dir.resolve("data"));
+      registry.add("telecube.data-dir", copy::toString);
+      registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A fresh copy of the loaded data directory at {@code target}. */
