@@ -71,7 +71,9 @@ public final class ModelLoader {
         if (!row.isArray() || row.size() != 3) {
           throw new ModelException(path, "each member is [code, 中文, English]");
         }
-        members.add(new Member(row.get(0).asText(), Caption.of(row.get(1).asText(), row.get(2).asText())));
+        String code = string(path + "[" + members.size() + "][0]", row.get(0));
+        members.add(new Member(code, Caption.of(string(path + "." + code + ".zh-CN", row.get(1)),
+            string(path + "." + code + ".en", row.get(2)))));
       }
       out.add(new Enumeration(e.getKey(), members));
     });
@@ -86,7 +88,7 @@ public final class ModelLoader {
       JsonNode d = e.getValue();
       Caption caption = caption(path, d.path("caption"));
       if (d.has("enumeration")) {
-        String enumName = d.get("enumeration").asText();
+        String enumName = text(path, d, "enumeration");
         Enumeration en = enums.get(enumName);
         if (en == null) {
           throw new ModelException(path, "unknown enumeration " + enumName);
@@ -102,9 +104,10 @@ public final class ModelLoader {
         String levelPath = path + ".levels." + levelName;
         String key = text(levelPath, l, "key");
         Map<String, String> captions = new LinkedHashMap<>();
-        l.path("captions").fields().forEachRemaining(c -> captions.put(c.getKey(), c.getValue().asText()));
+        l.path("captions").fields().forEachRemaining(c ->
+            captions.put(c.getKey(), string(levelPath + ".captions." + c.getKey(), c.getValue())));
         levels.add(new Level(name, levelName, caption(levelPath, l.path("caption")), key, captions,
-            l.path("order").asText(key)));
+            l.has("order") ? text(levelPath, l, "order") : key));
       }
       if (levels.isEmpty()) {
         throw new ModelException(path, "a dimension needs levels or an enumeration");
@@ -128,12 +131,14 @@ public final class ModelLoader {
       if (u.has("levels")) {
         levels = new ArrayList<>();
         for (JsonNode ln : u.get("levels")) {
-          levels.add(dim.level(ln.asText()).orElseThrow(() ->
-              new ModelException(usagePath, "unknown level " + ln.asText())));
+          String levelName = string(usagePath + ".levels", ln);
+          levels.add(dim.level(levelName).orElseThrow(() ->
+              new ModelException(usagePath, "unknown level " + levelName)));
         }
       }
       usages.add(new DimensionUsage(dim, text(usagePath, u, "foreign_key"),
-          u.path("table").asText(dim.table()), u.path("key").asText(dim.key()), levels));
+          u.has("table") ? text(usagePath, u, "table") : dim.table(),
+          u.has("key") ? text(usagePath, u, "key") : dim.key(), levels));
     }
     List<Measure> measures = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -161,29 +166,35 @@ public final class ModelLoader {
 
   private static Measure readMeasure(String path, String name, JsonNode m) {
     Caption caption = caption(path, m.path("caption"));
-    MeasureFormat format = MeasureFormat.valueOf(m.path("format").asText("number").toUpperCase(Locale.ROOT));
+    MeasureFormat format = MeasureFormat.valueOf((m.has("format") ? text(path, m, "format") : "number")
+        .toUpperCase(Locale.ROOT));
     if (m.has("formula")) {
-      return new Measure.Derived(name, caption, format, m.get("formula").asText());
+      return new Measure.Derived(name, caption, format, text(path, m, "formula"));
     }
     if (m.has("from")) {
-      String[] parts = m.get("from").asText().split("\\.", 2);
+      String[] parts = text(path, m, "from").split("\\.", 2);
       if (parts.length != 2) {
         throw new ModelException(path, "from must be cube.measure");
       }
       return new Measure.Across(name, caption, format, parts[0], parts[1]);
     }
     Aggregate aggregate = Aggregate.valueOf(text(path, m, "aggregate").toUpperCase(Locale.ROOT));
-    String column = m.has("column") ? m.get("column").asText() : null;
+    String column = m.has("column") ? text(path, m, "column") : null;
     if (column == null && (aggregate == Aggregate.SUM || aggregate == Aggregate.DISTINCT_COUNT)) {
       throw new ModelException(path, aggregate + " needs a column");
     }
     Map<String, List<String>> filter = new LinkedHashMap<>();
     m.path("filter").fields().forEachRemaining(f -> {
       List<String> values = new ArrayList<>();
-      f.getValue().forEach(v -> values.add(v.asText()));
+      String filterPath = path + ".filter." + f.getKey();
+      if (!f.getValue().isArray()) {
+        throw new ModelException(filterPath, "a filter is a list of values");
+      }
+      f.getValue().forEach(v -> values.add(string(filterPath + "[" + values.size() + "]", v)));
       filter.put(f.getKey(), List.copyOf(values));
     });
-    OverTime overTime = OverTime.valueOf(m.path("over_time").asText("sum").toUpperCase(Locale.ROOT));
+    OverTime overTime = OverTime.valueOf((m.has("over_time") ? text(path, m, "over_time") : "sum")
+        .toUpperCase(Locale.ROOT));
     return new Measure.Stored(name, caption, format, column, aggregate, overTime, filter,
         new BigDecimal(m.path("divide_by").asText("1")));
   }
@@ -208,14 +219,31 @@ public final class ModelLoader {
     if (!node.isObject() || !node.has(Language.ZH_CN.tag()) || !node.has(Language.EN.tag())) {
       throw new ModelException(path, "caption needs zh-CN and en");
     }
-    return Caption.of(node.get(Language.ZH_CN.tag()).asText(), node.get(Language.EN.tag()).asText());
+    return Caption.of(string(path + ".caption.zh-CN", node.get(Language.ZH_CN.tag())),
+        string(path + ".caption.en", node.get(Language.EN.tag())));
   }
 
   private static String text(String path, JsonNode node, String field) {
     JsonNode v = node.get(field);
-    if (v == null || v.asText().isBlank()) {
+    if (v == null || v.isNull() || v.asText().isBlank()) {
       throw new ModelException(path, "missing " + field);
     }
-    return v.asText();
+    return string(path + "." + field, v);
+  }
+
+  /**
+   * A name, key or caption exactly as written. YAML 1.1 reads some plain scalars as other types
+   * ({@code 25_34} as the integer 2534, {@code yes}/{@code on} as true, {@code ~} as null), and
+   * converting them back would silently change the key, so anything but a string is refused:
+   * quote it in the model.
+   */
+  private static String string(String path, JsonNode v) {
+    if (v == null || !v.isTextual()) {
+      String read = v == null || v.isMissingNode() ? "nothing" : v.isNull() ? "null"
+          : v.isBoolean() ? "the boolean " + v.asText() : v.isNumber() ? "the number " + v.asText()
+          : "a " + v.getNodeType().name().toLowerCase(Locale.ROOT);
+      throw new ModelException(path, "must be a string, but YAML reads it as " + read + "; quote it");
+    }
+    return v.textValue();
   }
 }

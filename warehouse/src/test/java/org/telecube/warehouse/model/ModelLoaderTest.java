@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelLoaderTest {
   private final CubeModel model = ModelLoader.shipped();
@@ -64,6 +66,63 @@ class ModelLoaderTest {
         .isInstanceOf(ModelException.class)
         .hasMessageContaining("cubes.revenue.measures.arpu")
         .hasMessageContaining("subscribers");
+  }
+
+  @Test
+  void ageBandKeysAreStringsAsWritten() {
+    assertThat(model.enumerations()).filteredOn(e -> e.name().equals("age_band")).singleElement()
+        .satisfies(e -> assertThat(e.members()).extracting(Member::code)
+            .containsExactly("under_25", "25_34", "35_44", "45_54", "55_64", "65_plus", "unknown"));
+    Measure.Stored tenure = (Measure.Stored) model.cube("subscribers").orElseThrow()
+        .measure("tenure_months_total").orElseThrow();
+    assertThat(tenure.filter()).containsEntry("active_end", List.of("1"));
+  }
+
+  /** YAML 1.1 reads these plain scalars as numbers, booleans or null; the loader refuses them, naming the path. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "enumeration code 25_34 | [25_34, 25-34岁, 25-34]             | {active_end: [x]} | enumerations.age_band[0][0]",
+      "enumeration code true  | [true, 是, Yes]                      | {active_end: [x]} | enumerations.age_band[0][0]",
+      "enumeration code ~     | [~, 空, None]                        | {active_end: [x]} | enumerations.age_band[0][0]",
+      "caption as a number    | [a, 2025, \"2025\"]                    | {active_end: [x]} | enumerations.age_band.a.zh-CN",
+      "filter value 1         | [a, 甲, A]                           | {active_end: [1]} | cubes.c.measures.m.filter.active_end[0]",
+      "filter value false     | [a, 甲, A]                           | {active_end: [false]} | cubes.c.measures.m.filter.active_end[0]",
+      "filter value 1.5       | [a, 甲, A]                           | {active_end: [1.5]} | cubes.c.measures.m.filter.active_end[0]"})
+  void aKeyThatYamlReadsAsAnotherTypeIsRefusedNotConverted(String name, String row, String filter, String path) {
+    String yaml = """
+        enumerations:
+          age_band:
+            - %s
+        dimensions:
+          age_band: {caption: {zh-CN: 年龄段, en: Age band}, enumeration: age_band}
+        cubes:
+          c:
+            caption: {zh-CN: 甲, en: C}
+            fact: fact_subscriber_month
+            time_column: month_key
+            dimensions: [{dimension: age_band, foreign_key: age_band}]
+            measures:
+              - {name: m, caption: {zh-CN: 甲, en: M}, column: active_end, aggregate: sum, filter: %s}
+        """.formatted(row, filter);
+    assertThatThrownBy(() -> ModelLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ModelException.class)
+        .satisfies(e -> assertThat(((ModelException) e).path()).isEqualTo(path))
+        .hasMessageContaining("quote it");
+  }
+
+  @Test
+  void quotedKeysLoadAsWritten() throws Exception {
+    String yaml = """
+        enumerations:
+          age_band:
+            - ["25_34", 25-34岁, "25-34"]
+            - ["yes", 是, "on"]
+        dimensions:
+          age_band: {caption: {zh-CN: 年龄段, en: Age band}, enumeration: age_band}
+        cubes: {}
+        """;
+    CubeModel loaded = ModelLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(loaded.enumerations().get(0).members()).extracting(Member::code).containsExactly("25_34", "yes");
   }
 
   private static void assertBoth(Caption caption) {
