@@ -37,10 +37,15 @@ SELECT s.month_key, s.subscriber_id, s.value_score,
             THEN CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'value' ELSE 'secondary' END
             ELSE CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'potential' ELSE 'low' END
        END AS value_segment,
-       CASE WHEN s.active_end = 0 THEN NULL
-            WHEN cume_dist() OVER (PARTITION BY s.month_key, s.active_end ORDER BY s.value_score DESC) <= 0.05 THEN 'top5'
-            WHEN cume_dist() OVER (PARTITION BY s.month_key, s.active_end ORDER BY s.value_score DESC) <= 0.20 THEN 'next15'
+       -- the share of the month's subscribers active at its end who score at least as high: for
+       -- them the cume_dist among the active; a subscriber gone by the month's end is placed
+       -- among them by score (used only when there is no tier from before the churn, see below)
+       CASE WHEN sum(s.active_end) OVER (PARTITION BY s.month_key ORDER BY s.value_score DESC)
+                   <= 0.05 * sum(s.active_end) OVER (PARTITION BY s.month_key) THEN 'top5'
+            WHEN sum(s.active_end) OVER (PARTITION BY s.month_key ORDER BY s.value_score DESC)
+                   <= 0.20 * sum(s.active_end) OVER (PARTITION BY s.month_key) THEN 'next15'
             ELSE 'rest' END AS value_tier,
+       s.active_end,
        CASE WHEN s.is_churned = 1 OR s.active_end = 0 THEN 'churned'
             WHEN s.tenure_months < 3 THEN 'acquisition'
             WHEN (s.months_6 = 6 AND s.revenue_prev3 > 0 AND s.revenue_last3 < 0.8 * s.revenue_prev3)
@@ -55,7 +60,14 @@ JOIN ana_signal g USING (month_key, subscriber_id)
 CREATE OR REPLACE TEMP TABLE ana_final AS
 WITH w AS (SELECT * FROM churn_signal_weight),
 base_rate AS (SELECT coalesce(max(churn_rate_without), CAST(setting('default_base_rate') AS DOUBLE)) AS p0 FROM w)
-SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score, a.value_tier, a.lifecycle_stage,
+SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score,
+       -- a subscriber gone by the month's end keeps the tier of the last month end they were
+       -- active at (churn by value tier counts who was lost, as they were before leaving)
+       CASE WHEN a.active_end = 1 THEN a.value_tier
+            ELSE coalesce(last_value(CASE WHEN a.active_end = 1 THEN a.value_tier END IGNORE NULLS)
+                            OVER (s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), a.value_tier) END
+         AS value_tier,
+       a.lifecycle_stage,
        -- only the immediately preceding month counts as "last month"
        CASE WHEN lag(a.month_key) OVER s = prev_mk(a.month_key) THEN lag(a.value_segment) OVER s ELSE 'new' END
          AS previous_value_segment,

@@ -258,10 +258,27 @@ class CustomerAnalysisTest {
       // every signal here lifts the score to at least 1/53 x e = 5.1% >= 5%; none stays at 1/53 = 1.9%
       boolean active = r.get(4).equals("1");
       assertThat(r.get(3)).as(key).isEqualTo(active && !signals.isEmpty() ? "1" : "0");
-      assertThat(r.get(5) == null).as(key + " value_tier only when active at end").isEqualTo(!active);
+      assertThat(r.get(5)).as(key + " value_tier").isIn("top5", "next15", "rest");
     }
     assertThat(single(warehouse, "SELECT warning_score FROM fact_subscriber_month WHERE month_key = 202504"
         + " AND subscriber_id = 'D'")).startsWith("0.5115"); // e^(2.0 + 1.3) / 53
+  }
+
+  @Test
+  void aChurnedSubscriberKeepsTheTierOfTheMonthBeforeChurn() {
+    // L churned 2025-05-20 and I 2025-06-12: each month's row carries April's and May's tier
+    assertThat(rows(warehouse, "SELECT c.month_key, c.subscriber_id, c.active_end, c.value_tier, p.value_tier"
+        + " FROM fact_subscriber_month c JOIN fact_subscriber_month p ON p.subscriber_id = c.subscriber_id"
+        + " AND p.month_key = CASE WHEN c.month_key % 100 = 1 THEN c.month_key - 89 ELSE c.month_key - 1 END"
+        + " WHERE c.is_churned = 1 ORDER BY 1, 2")).containsExactly(
+        List.of("202505", "L", "0", "rest", "rest"),
+        List.of("202506", "I", "0", "rest", "rest"));
+    // churn by value tier: no churned subscriber in a blank row
+    QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
+    CellSet byTier = engine.execute(CubeQuery.of("subscribers", List.of("churned"), List.of("value_tier.value_tier")));
+    Map<String, Long> churned = new TreeMap<>();
+    byTier.cells().forEach(c -> churned.merge(String.valueOf(c.get("value_tier.value_tier")), number(c.get("churned")), Long::sum));
+    assertThat(churned).containsEntry("rest", 2L).doesNotContainKey("null");
   }
 
   @Test

@@ -149,6 +149,20 @@ class SegmentOracleTest {
     assertThat(reached).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
   }
 
+  /** Churn by value tier counts who was lost as they were: a churner keeps last month's tier. */
+  @Test
+  void churnersKeepTheTierOfTheMonthBeforeChurn() {
+    List<String> counts = AnalysisFixtures.rows(warehouse, "SELECT count(*), "
+        + "count(*) FILTER (WHERE c.value_tier IS NOT DISTINCT FROM p.value_tier), "
+        + "(SELECT count(*) FROM fact_subscriber_month WHERE value_tier IS NULL) "
+        + "FROM fact_subscriber_month c JOIN fact_subscriber_month p ON p.subscriber_id = c.subscriber_id "
+        + "AND p.month_key = CASE WHEN c.month_key % 100 = 1 THEN c.month_key - 89 ELSE c.month_key - 1 END "
+        + "AND p.active_end = 1 WHERE c.is_churned = 1").get(0);
+    assertThat(Long.parseLong(counts.get(0))).as("churners with a month before").isPositive();
+    assertThat(counts.get(1)).as("of them, with that month's tier").isEqualTo(counts.get(0));
+    assertThat(counts.get(2)).as("subscriber-months without a tier").isEqualTo("0");
+  }
+
   @ParameterizedTest(name = "revenue by {0} per month")
   @CsvSource({
       "value_segment, 'SELECT mk, value_segment, sum(amount) FROM bill_stage GROUP BY ALL'",
