@@ -1,5 +1,6 @@
 package org.telecube.warehouse.query;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
@@ -100,7 +102,9 @@ final class CalciteCatalog {
         RelDataType type = switch (c.type()) {
           case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL,
               c.precision() > 0 ? c.precision() : 18, Math.max(c.scale(), 0));
-          case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
+          // Unicode, like the literals compared with them (QueryPlanner.text)
+          case VARCHAR -> factory.createTypeWithCharsetAndCollation(factory.createSqlType(SqlTypeName.VARCHAR),
+              StandardCharsets.UTF_8, SqlCollation.IMPLICIT);
           default -> factory.createSqlType(c.type());
         };
         builder.add(c.name(), factory.createTypeWithNullability(type, true));

@@ -84,6 +84,9 @@ public final class QueryEngine {
     if (parent != null && parentLevel == null) {
       throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent");
     }
+    if (parent != null) {
+      QueryValidator.checkKey(parent, "parent");
+    }
     Integer from = null;
     Integer to = null;
     if (level.isTime()) {
@@ -97,8 +100,7 @@ public final class QueryEngine {
       List<Object[]> parentRows = run(planner.members(usage, parentLevel, null, null, List.of(parent), null, null,
           language, 1), 1, 0);
       if (parentRows.isEmpty()) {
-        throw new QueryException("parent", "unknown_member", "unknown member \"" + parent + "\" of level "
-            + usage.name() + "." + parentLevel.name());
+        throw unknownMember("parent", parent, usage, parentLevel, language);
       }
     }
     List<MemberRef> members = rows.stream().map(r -> new MemberRef(str(r[0]), str(r[1]))).toList();
@@ -124,11 +126,37 @@ public final class QueryEngine {
       found.forEach(r -> keys.add(str(r[0])));
       for (int j = 0; j < f.members().size(); j++) {
         if (!keys.contains(f.members().get(j))) {
-          throw new QueryException("filters[" + i + "].members[" + j + "]", "unknown_member",
-              "unknown member \"" + f.members().get(j) + "\" of level " + f.level().name());
+          throw unknownMember("filters[" + i + "].members[" + j + "]", f.members().get(j), f.level().usage(),
+              f.level().level(), q.language());
         }
       }
     }
+  }
+
+  /**
+   * An unknown member, with the member meant when the key looks like one: a caption in either
+   * language typed instead of the key ("广东省" for 440000), or the key in full-width digits or
+   * with invisible marks.
+   */
+  private QueryException unknownMember(String field, String key, DimensionUsage usage, Level level, Language language) {
+    String wanted = MemberMatch.fold(key);
+    String suggestion = null;
+    List<Language> languages = new ArrayList<>(List.of(language));
+    languages.addAll(java.util.Arrays.stream(Language.values()).filter(l -> l != language).toList());
+    search:
+    for (Language l : languages) {
+      for (Object[] r : run(planner.members(usage, level, null, null, null, null, null, l, 100_000), 1, 0)) {
+        String k = str(r[0]);
+        String caption = str(r[1]);
+        if (l == language && MemberMatch.fold(k).equals(wanted) || MemberMatch.fold(caption).equals(wanted)) {
+          suggestion = k + " (" + caption + ")";
+          break search;
+        }
+      }
+    }
+    return new QueryException(field, "unknown_member", suggestion == null || wanted.isEmpty()
+        ? "unknown member \"" + key + "\" of level " + usage.name() + "." + level.name()
+        : "unknown member \"" + key + "\"; did you mean " + suggestion + "?");
   }
 
   private void addTimeIntelligence(ValidatedQuery q, List<Map<String, Object>> cells) {

@@ -14,6 +14,7 @@ import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -21,6 +22,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.NlsString;
 import org.telecube.warehouse.model.Aggregate;
 import org.telecube.warehouse.model.Cube;
 import org.telecube.warehouse.model.CubeModel;
@@ -119,7 +121,8 @@ final class QueryPlanner {
         keep.add(b.field(i));
       }
       for (Measure.Across a : e.getValue()) {
-        int targetIndex = 3 * shared.size() + targets.indexOf((Measure.Stored) other.measure(a.measure()).orElseThrow());
+        // by name: with no shared level a month-combined aggregate leads with its constant key g_
+        int targetIndex = base.getRowType().getField("m_" + a.measure(), true, false).getIndex();
         keep.add(b.alias(b.field(primaryFields + targetIndex), "m_" + a.name()));
       }
       b.project(keep);
@@ -159,10 +162,10 @@ final class QueryPlanner {
     b.scan(usage.table());
     List<RexNode> conditions = new ArrayList<>();
     if (parent != null) {
-      conditions.add(b.equals(b.field(parent.keyColumn()), b.literal(parentKey)));
+      conditions.add(b.equals(b.field(parent.keyColumn()), text(b, parentKey)));
     }
     if (only != null) {
-      conditions.add(b.in(b.field(level.keyColumn()), only.stream().map(k -> (RexNode) b.literal(k)).toList()));
+      conditions.add(b.in(b.field(level.keyColumn()), only.stream().map(k -> text(b, k)).toList()));
     }
     if (fromMonth != null) {
       conditions.add(b.between(b.field("month_key"), b.literal(fromMonth), b.literal(toMonth)));
@@ -238,8 +241,8 @@ final class QueryPlanner {
         b.scan("dim_time_bridge").as("tb");
         b.join(JoinRelType.INNER, b.and(
             b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, "tb", "source_month_key")),
-            b.equals(b.field(2, "tb", "kind"), b.literal(bridgeKind)),
-            b.equals(b.field(2, "tb", "grain"), b.literal(grain))));
+            b.equals(b.field(2, "tb", "kind"), text(b, bridgeKind)),
+            b.equals(b.field(2, "tb", "grain"), text(b, grain))));
         b.scan("dim_month").as(alias);
         b.join(JoinRelType.INNER, b.equals(b.field(2, "tb", "target_month_key"), b.field(2, alias, "month_key")));
       } else {
@@ -251,13 +254,13 @@ final class QueryPlanner {
     for (ResolvedFilter f : filters) {
       RexNode key = b.field(alias(f.level().usage()), f.level().level().keyColumn());
       if (!f.isRange()) {
-        conditions.add(b.in(key, f.members().stream().map(m -> (RexNode) b.literal(m)).toList()));
+        conditions.add(b.in(key, f.members().stream().map(m -> text(b, m)).toList()));
       } else {
         if (f.from() != null) {
-          conditions.add(b.greaterThanOrEqual(key, b.literal(f.from())));
+          conditions.add(b.greaterThanOrEqual(key, text(b, f.from())));
         }
         if (f.to() != null) {
-          conditions.add(b.lessThanOrEqual(key, b.literal(f.to())));
+          conditions.add(b.lessThanOrEqual(key, text(b, f.to())));
         }
       }
     }
@@ -285,7 +288,7 @@ final class QueryPlanner {
       if (levels.isEmpty()) {
         // a constant key keeps the month-combining aggregate non-empty: Calcite's unparser
         // otherwise nests the two aggregates into one invalid SELECT
-        projected.add(b.literal("all"));
+        projected.add(text(b, "all"));
         names.add("g_");
       }
     }
@@ -387,7 +390,7 @@ final class QueryPlanner {
       RexNode field = alias == null ? b.field(column) : b.field(alias, column);
       RelDataType type = field.getType();
       List<RexNode> literals = values.stream().map(v -> (RexNode) (SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())
-          ? b.literal(Integer.valueOf(v)) : b.literal(v))).toList();
+          ? b.literal(Integer.valueOf(v)) : text(b, v))).toList();
       parts.add(b.in(field, literals));
     });
     return b.and(parts);
@@ -435,6 +438,18 @@ final class QueryPlanner {
       default -> throw new IllegalStateException("formula operator " + call.getKind());
     };
   }
+
+  /**
+   * A string literal in Unicode. RelBuilder's own string literals take Calcite's default charset,
+   * ISO-8859-1, and fail on any other character (a Chinese caption typed as a key, an emoji);
+   * the catalog's VARCHAR columns are UTF-8 too, and the backend's dialect writes the literal
+   * without a charset prefix.
+   */
+  static RexNode text(RelBuilder b, String value) {
+    return b.getRexBuilder().makeCharLiteral(new NlsString(value, UNICODE, SqlCollation.IMPLICIT));
+  }
+
+  static final String UNICODE = "UTF-8";
 
   private static RexNode asDouble(RelBuilder b, RexNode node) {
     return node.getType().getSqlTypeName() == SqlTypeName.DOUBLE ? node : b.cast(node, SqlTypeName.DOUBLE);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.telecube.warehouse.model.Cube;
 import org.telecube.warehouse.model.CubeModel;
 import org.telecube.warehouse.model.DimensionUsage;
+import org.telecube.warehouse.model.Formula;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.model.Level;
 import org.telecube.warehouse.model.Measure;
@@ -105,8 +106,58 @@ final class QueryValidator {
             "time intelligence works on year, quarter and month, not day");
       }
     }
+    checkAcrossGrain(cube, measures, rows, columns, filters);
     return new ValidatedQuery(cube, language, rows, columns, List.copyOf(measures), filters, order,
         limit, q.totals(), List.copyOf(ti));
+  }
+
+  /**
+   * A measure brought across from another cube is joined on the time levels both cubes have; one
+   * the other cube lacks (the subscriber base has months, not days) would be silently dropped and
+   * the measure taken over the wrong period, so such a level is refused, naming where it is used.
+   */
+  private void checkAcrossGrain(Cube cube, List<Measure> measures, List<ResolvedLevel> rows,
+                                List<ResolvedLevel> columns, List<ResolvedFilter> filters) {
+    for (Measure m : measures) {
+      List<Measure.Across> across = new ArrayList<>();
+      collectAcross(cube, m, across, new HashSet<>());
+      for (Measure.Across a : across) {
+        Cube other = model.cube(a.cube()).orElseThrow();
+        for (int i = 0; i < rows.size(); i++) {
+          checkGrain(m, a, other, rows.get(i), "rows[" + i + "]");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+          checkGrain(m, a, other, columns.get(i), "columns[" + i + "]");
+        }
+        for (int i = 0; i < filters.size(); i++) {
+          checkGrain(m, a, other, filters.get(i).level(), "filters[" + i + "].level");
+        }
+      }
+    }
+  }
+
+  private static void collectAcross(Cube cube, Measure m, List<Measure.Across> out, Set<String> seen) {
+    if (!seen.add(m.name())) {
+      return;
+    }
+    if (m instanceof Measure.Across a) {
+      out.add(a);
+    } else if (m instanceof Measure.Derived d) {
+      for (String ref : Formula.parse(d.formula()).measureNames()) {
+        cube.measure(ref).ifPresent(r -> collectAcross(cube, r, out, seen));
+      }
+    }
+  }
+
+  private static void checkGrain(Measure asked, Measure.Across a, Cube other, ResolvedLevel level, String field) {
+    if (!level.isTime() || other.dimension(level.usage().name()).flatMap(u -> u.level(level.level().name())).isPresent()) {
+      return;
+    }
+    String available = other.dimension(level.usage().name())
+        .map(u -> u.levels().stream().map(l -> u.name() + "." + l.name()).toList().toString()).orElse("none");
+    String needs = asked == a ? "measure " + a.name() : "measure " + asked.name() + " needs " + a.name() + ", which";
+    throw new QueryException(field, "unsupported_grain", needs + " comes from cube " + a.cube()
+        + ", which has no level " + level.name() + "; use one of " + available);
   }
 
   /** The finest time level among {@code levels}, or null. */
@@ -174,14 +225,29 @@ final class QueryValidator {
       if (f.members().get(i) == null || f.members().get(i).isBlank()) {
         throw new QueryException(field + ".members[" + i + "]", "bad_member", "empty member key");
       }
+      checkKey(f.members().get(i), field + ".members[" + i + "]");
     }
     return new ResolvedFilter(level, f.members(), f.from(), f.to());
+  }
+
+  /**
+   * A member key never holds a control character; a NUL would even cut the SQL short. Any other
+   * character (Chinese, emoji, marks) is fine: such a key is looked up like any other.
+   */
+  static void checkKey(String key, String field) {
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.getType(key.charAt(i)) == Character.CONTROL) {
+        throw new QueryException(field, "bad_member", String.format(java.util.Locale.ROOT,
+            "member key holds a control character (U+%04X at position %d); no key has one", (int) key.charAt(i), i));
+      }
+    }
   }
 
   private static void checkTimeKey(ResolvedLevel level, String value, String field) {
     if (value == null) {
       return;
     }
+    checkKey(value, field);
     String name = level.level().name();
     Pattern p;
     String expected;

@@ -67,7 +67,28 @@ public final class DuckDbBackend implements Backend {
 
   @Override
   public SqlDialect dialect() {
-    return DuckDBSqlDialect.DEFAULT;
+    return UnicodeDuckDbDialect.INSTANCE;
+  }
+
+  /**
+   * DuckDB's dialect for literals in Unicode: DuckDB reads every string literal as UTF-8, so the
+   * charset prefix Calcite writes for a literal not in its default charset ({@code _UTF-8'…'})
+   * is left out. A NUL would end the statement early; the query validator refuses it first.
+   */
+  static final class UnicodeDuckDbDialect extends DuckDBSqlDialect {
+    static final UnicodeDuckDbDialect INSTANCE = new UnicodeDuckDbDialect();
+
+    private UnicodeDuckDbDialect() {
+      super(DuckDBSqlDialect.DEFAULT_CONTEXT);
+    }
+
+    @Override
+    public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
+      if (val.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("a NUL cannot be written in a DuckDB string literal");
+      }
+      super.quoteStringLiteral(buf, null, val);
+    }
   }
 
   @Override
