@@ -85,6 +85,29 @@ class CubeApiErrorsTest {
   }
 
   @Test
+  void unicodeMemberKeysAndDayGrainAcrossMeasuresAre400NotServerErrors() throws Exception {
+    JsonNode caption = problem(post("/api/cubes/revenue/query",
+        "{\"measures\":[\"revenue\"],\"filters\":[{\"level\":\"region.province\",\"members\":[\"广东省\"]}]}"),
+        "filters[0].members[0]", "unknown_member");
+    assertThat(caption.path("detail").asText()).contains("did you mean 440000 (广东省)?");
+    problem(post("/api/cubes/revenue/query",
+        "{\"measures\":[\"revenue\"],\"filters\":[{\"level\":\"region.province\",\"members\":[\"44\\u00000000\"]}]}"),
+        "filters[0].members[0]", "bad_member");
+    problem(post("/api/cubes/usage/query", "{\"measures\":[\"mou\"],\"rows\":[\"time.day\"]}"), "rows[0]", "unsupported_grain");
+    JsonNode parent = problem(get("/api/cubes/revenue/members/region.city?parent="
+        + java.net.URLEncoder.encode("广东省", java.nio.charset.StandardCharsets.UTF_8)), "parent", "unknown_member");
+    assertThat(parent.path("detail").asText()).contains("did you mean 440000");
+  }
+
+  private static JsonNode problem(HttpResponse<String> response, String field, String code) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("field").asText()).isEqualTo(field);
+    assertThat(problem.path("code").asText()).isEqualTo(code);
+    return problem;
+  }
+
+  @Test
   void drillDownMembersComeFromTheModelHierarchy() throws Exception {
     JsonNode cities = JSON.readTree(get("/api/cubes/revenue/members/region.city?parent=440000&locale=en").body());
     assertThat(cities.path("parentLevel").asText()).isEqualTo("region.province");

@@ -155,8 +155,8 @@ final class QueryValidator {
     }
     String available = other.dimension(level.usage().name())
         .map(u -> u.levels().stream().map(l -> u.name() + "." + l.name()).toList().toString()).orElse("none");
-    String needs = asked == a ? "measure " + a.name() : "measure " + asked.name() + " needs " + a.name() + ", which";
-    throw new QueryException(field, "unsupported_grain", needs + " comes from cube " + a.cube()
+    String what = asked == a ? "measure " + a.name() + " comes" : "measure " + asked.name() + " needs " + a.name();
+    throw new QueryException(field, "unsupported_grain", what + " from cube " + a.cube()
         + ", which has no level " + level.name() + "; use one of " + available);
   }
 

@@ -101,6 +101,9 @@ class QueryEdgeCaseTest {
         .withColumns(List.of("time.month")).withTotals(true));
     assertThat(byMonth.cells()).extracting(c -> c.get("region.city") + "=" + c.get("mou"))
         .containsExactlyInAnyOrder("110100=20.0", "440100=10.0");
+    // the grand total: 30 minutes over 2 subscribers in one month
+    assertThat(byMonth.totals()).filteredOn(t -> t.get("region.city") == null && t.get("time.month") == null)
+        .singleElement().satisfies(t -> assertThat(t.get("mou")).isEqualTo(15.0));
     CellSet service = engine.execute(CubeQuery.of("service", List.of("complaints_per_10k"), List.of("time.month")));
     assertThat(((Number) service.cells().get(0).get("complaints_per_10k")).doubleValue()).isEqualTo(5000.0);
   }
