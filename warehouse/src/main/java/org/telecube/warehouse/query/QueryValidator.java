@@ -247,7 +247,6 @@ final class QueryValidator {
     if (value == null) {
       return;
     }
-    checkKey(value, field);
     String name = level.level().name();
     Pattern p;
     String expected;
