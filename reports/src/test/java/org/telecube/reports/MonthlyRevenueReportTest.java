@@ -358,20 +358,52 @@ class MonthlyRevenueReportTest {
   }
 
   @Test
-  void topAtRiskListIsTheChurnListsRanking() throws IOException {
-    List<AtRiskSubscriber> top = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
+  void topAtRiskListIsTheTopValueTiersRankedByRisk() throws Exception {
+    // by hand: at-risk subscribers of the province in the two top value tiers, ranked as the list ranks
+    String sql = "SELECT f.revenue, f.value_tier FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code"
+        + " WHERE f.month_key = ? AND f.at_risk = 1 AND r.province_code = ? AND f.value_tier IN ('top5', 'next15')"
+        + " ORDER BY f.warning_score * f.value_score DESC, f.subscriber_id LIMIT 50";
+    List<BigDecimal> expected = new ArrayList<>();
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection();
+         java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, MONTH.getYear() * 100 + MONTH.getMonthValue());
+      ps.setString(2, province);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          expected.add(rs.getBigDecimal(1));
+        }
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    // without the tier rule, the ranking would list low-value subscribers: the test can tell the difference
+    List<AtRiskSubscriber> anyTier = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
         province, 50), Language.ZH_CN);
-    assertThat(top).isNotEmpty();
+    assertThat(anyTier).anyMatch(a -> "rest".equals(a.valueTier().key()));
+
     String text = churnText();
-    assertThat(text).contains("高价值流失预警用户 Top " + top.size());
+    assertThat(text).contains("高价值流失预警用户 Top " + expected.size() + "（战略客户与重要客户）");
     List<String> lines = text.lines().toList();
-    for (AtRiskSubscriber a : List.of(top.get(0), top.get(top.size() - 1))) {
-      String arpu = String.format(java.util.Locale.ROOT, "¥%,.2f", BigDecimal.valueOf(a.arpu())
-          .setScale(2, RoundingMode.HALF_UP));
-      assertThat(lines).as("list row %d", a.rank()).anyMatch(l -> l.startsWith(a.rank() + " " + (a.msisdn() == null ? "—" : a.msisdn()) + " "
-          + a.city().caption()) && l.contains(arpu) && l.contains(a.action().caption()));
+    List<AtRiskSubscriber> listed = ((org.telecube.reports.data.MonthlyChurnData) reports.data(
+        ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN)).topAtRisk();
+    assertThat(listed).hasSize(expected.size())
+        .allSatisfy(a -> assertThat(a.valueTier().key()).isIn("top5", "next15"));
+    for (int i = 0; i < expected.size(); i++) {
+      AtRiskSubscriber a = listed.get(i);
+      int rank = i + 1;
+      String arpu = String.format(java.util.Locale.ROOT, "¥%,.2f", expected.get(i).setScale(2, RoundingMode.HALF_UP));
+      assertThat(lines).as("list row %d", rank).anyMatch(l -> l.startsWith(rank + " "
+          + (a.msisdn() == null ? "—" : a.msisdn()) + " " + a.city().caption()) && l.contains(arpu));
     }
     assertThat(text).doesNotContainPattern("1[3-9]\\d{9}");
+  }
+
+  @Test
+  void earlyWarningSectionSaysHowSignalsAndAtRiskRelate() throws IOException {
+    assertThat(churnText().replaceAll("\\s+", "")).contains("说明：一个用户可同时触发多个信号，各信号人数分别统计、互有重叠；"
+        + "“流失预警用户”是预警分");
+    byte[] en = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.EN, ReportFormat.PDF);
+    assertThat(text(en).replaceAll("\\s+", " ")).contains("Note: a subscriber can have several signals, so the signal counts"
+        + " overlap; \"at risk\" means an active subscriber whose warning score");
   }
 
   @Test
