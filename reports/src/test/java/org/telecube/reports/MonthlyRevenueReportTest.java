@@ -221,8 +221,8 @@ class MonthlyRevenueReportTest {
     byte[] xlsx = reports.render(ID, MONTH.toString(), province, null, "xlsx");
     Files.write(Path.of("target/reports/monthly-revenue-province-zh.xlsx"), xlsx);
     XlsxFile book = XlsxFile.read(xlsx);
-    assertThat(book.names()).containsExactly("概览", "收入趋势", "按城市", "业务线", "收费项目", "价值分群", "增长最快", "增长最慢");
     assertIsPlainTables(book);
+    assertThat(book.names()).containsExactly("概览", "收入趋势", "按城市", "业务线", "收费项目", "价值分群", "增长最快", "增长最慢");
     // the headline revenue and every city's revenue are numeric cells holding the cube's amounts
     BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
         LevelFilter.members("region.province", province)));
@@ -252,9 +252,9 @@ class MonthlyRevenueReportTest {
     byte[] xlsx = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), province, "zh-CN", "xlsx");
     Files.write(Path.of("target/reports/monthly-churn-province-zh.xlsx"), xlsx);
     XlsxFile book = XlsxFile.read(xlsx);
+    assertIsPlainTables(book);
     assertThat(book.names()).containsExactly("概览", "流失趋势", "按城市", "流失原因", "价值分群", "用户画像", "分群迁移",
         "预警信号", "高价值预警用户");
-    assertIsPlainTables(book);
     Map<String, Object> head = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churn_rate"),
         List.of()).withFilters(provinceMonth())).cells().get(0);
     Cell active = book.row("概览", "期末在网用户").get(1);
@@ -459,6 +459,13 @@ class MonthlyRevenueReportTest {
     List<AtRiskSubscriber> anyTier = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
         province, 50), Language.ZH_CN);
     assertThat(anyTier).anyMatch(a -> "rest".equals(a.valueTier().key()));
+    assertThatThrownBy(() -> churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
+        province, 50, List.of("gold")), Language.ZH_CN))
+        .isInstanceOfSatisfying(org.telecube.warehouse.query.QueryException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("valueTier");
+              assertThat(e.getMessage()).contains("gold", "top5");
+            });
 
     String text = churnText();
     assertThat(text).contains("高价值流失预警用户 Top " + expected.size() + "（战略客户与重要客户）");

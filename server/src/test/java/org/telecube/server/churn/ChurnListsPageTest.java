@@ -186,6 +186,21 @@ class ChurnListsPageTest {
     }
   }
 
+  @Test
+  void exportMistakesAreProblemsNamingTheField() throws Exception {
+    for (String[] c : new String[][] {{"/api/churn/at-risk/export?month=2025-13", "month", "400"},
+        {"/api/churn/churned/export", "month", "400"},
+        {"/api/churn/at-risk/export?month=2025-06&region=nowhere", "region", "400"},
+        {"/api/churn/churned/export?month=2025-06&locale=fr", "locale", "400"},
+        {"/api/churn/at-risk/export?month=2025-06&limit=0", "limit", "400"},
+        {"/api/churn/at-risk/export?month=2031-01", "month", "404"}}) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c[0]))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[2]));
+      assertThat(JSON.readTree(response.body()).path("field").asText()).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
   /** The table shows the API's list for these filters: same rows, same order, same cells. */
   private void listIs(Page page, String list, String month, String region, String locale, int limit) throws Exception {
     expect(page.locator("body")).hasAttribute("data-list-ready",
