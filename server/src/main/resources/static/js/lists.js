@@ -41,7 +41,7 @@ addMessages({
     'col.arpuBefore': '离网前 ARPU',
     'col.segmentBefore': '离网前分群',
     'col.lastSignals': '最近预警信号',
-    'months': '{n} 个月',
+    'lists.months': '{n} 个月',
   },
   en: {
     'lists.pageTitle': 'Churn lists · TeleCube',
@@ -78,7 +78,7 @@ addMessages({
     'col.arpuBefore': 'ARPU before',
     'col.segmentBefore': 'Segment before',
     'col.lastSignals': 'Last signals',
-    'months': '{n} mo',
+    'lists.months': '{n} mo',
   },
 });
 
@@ -110,7 +110,7 @@ const COLUMNS = {
     { key: 'col.segment', value: (r) => name(r.segment) },
     { key: 'col.tier', value: (r) => name(r.valueTier) },
     { key: 'col.arpu', num: true, value: (r) => yuan(r.arpu) },
-    { key: 'col.tenure', num: true, value: (r) => t('months', { n: r.tenureMonths }) },
+    { key: 'col.tenure', num: true, value: (r) => t('lists.months', { n: r.tenureMonths }) },
     { key: 'col.warningScore', num: true, value: (r) => Number(r.warningScore).toFixed(3) },
     { key: 'col.signals', value: (r) => names(r.signals) },
     { key: 'col.action', value: (r) => name(r.action) },
@@ -120,7 +120,7 @@ const COLUMNS = {
     { key: 'col.city', value: (r) => name(r.city) },
     { key: 'col.churnDate', value: (r) => r.churnDate || t('common.none') },
     { key: 'col.reason', value: (r) => name(r.reason) },
-    { key: 'col.tenure', num: true, value: (r) => t('months', { n: r.tenureMonths }) },
+    { key: 'col.tenure', num: true, value: (r) => t('lists.months', { n: r.tenureMonths }) },
     { key: 'col.arpuBefore', num: true, value: (r) => yuan(r.arpuBefore) },
     { key: 'col.segmentBefore', value: (r) => name(r.segmentBefore) },
     { key: 'col.lastSignals', value: (r) => names(r.lastSignals) },

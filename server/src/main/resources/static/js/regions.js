@@ -1,6 +1,7 @@
-// Region pickers and month lists for the reports and churn-list pages: the macro-regions and
-// provinces of a cube as one <select> with a group per macro-region, and the months the warehouse
-// holds, newest first. Region captions are cached per cube and language.
+// What the reports and churn-list pages share: the macro-regions and provinces of a cube as one
+// <select> with a group per macro-region, the months the warehouse holds (newest first), and
+// fetching a document (a report, a CSV) to show or save, with the API's problem on failure.
+// Region captions are cached per cube and language.
 
 import { api, h, t } from './telecube.js';
 
