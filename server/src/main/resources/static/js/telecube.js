@@ -10,6 +10,8 @@ const messages = {
   'zh-CN': {
     'nav.explorer': '立方体分析',
     'nav.schedules': '定时报告',
+    'nav.reports': '报告中心',
+    'nav.lists': '流失名单',
     'common.mainNav': '主导航',
     'common.language': '语言',
     'common.skipToContent': '跳到主要内容',
@@ -31,6 +33,8 @@ const messages = {
   en: {
     'nav.explorer': 'Cube explorer',
     'nav.schedules': 'Report schedules',
+    'nav.reports': 'Reports',
+    'nav.lists': 'Churn lists',
     'common.mainNav': 'Main navigation',
     'common.language': 'Language',
     'common.skipToContent': 'Skip to main content',

@@ -9,7 +9,7 @@ public enum ReportFormat {
   PDF("pdf", "application/pdf"),
   /** One self-contained page: charts embedded as PNG data URIs; text in the browser's fonts. */
   HTML("html", "text/html; charset=UTF-8"),
-  /** A workbook, one sheet per page; numbers stay numbers. */
+  /** A workbook of the report's tables, one per sheet: numeric cells with number formats, frozen header row. */
   XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final String code;

@@ -38,7 +38,10 @@ import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.LoadListener;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.reports.xlsx.XlsxFile;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.churn.AtRiskSubscriber;
 import org.telecube.warehouse.churn.ChurnListQuery;
@@ -214,21 +217,98 @@ class MonthlyRevenueReportTest {
   }
 
   @Test
-  void xlsxEditionIsAWorkbookWithTheSameNumbers() throws IOException {
+  void xlsxEditionIsAManagersSpreadsheet() throws IOException {
     byte[] xlsx = reports.render(ID, MONTH.toString(), province, null, "xlsx");
     Files.write(Path.of("target/reports/monthly-revenue-province-zh.xlsx"), xlsx);
-    StringBuilder xml = new StringBuilder();
-    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
-      java.util.zip.ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        if (entry.getName().startsWith("xl/worksheets/") || entry.getName().equals("xl/sharedStrings.xml")) {
-          xml.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    XlsxFile book = XlsxFile.read(xlsx);
+    assertIsPlainTables(book);
+    assertThat(book.names()).containsExactly("概览", "收入趋势", "按城市", "业务线", "收费项目", "价值分群", "增长最快", "增长最慢");
+    // the headline revenue and every city's revenue are numeric cells holding the cube's amounts
+    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
+        LevelFilter.members("region.province", province)));
+    Cell headline = book.row("概览", "收入").get(1);
+    assertThat(headline.getType()).isEqualTo(CellType.NUMBER);
+    assertThat(headline.asNumber()).isEqualByComparingTo(revenue);
+    assertThat(headline.getDataFormatString()).isEqualTo("[$¥-804]#,##0.00");
+    assertThat(book.row("概览", "出账用户数").get(1).getDataFormatString()).isEqualTo("#,##0");
+    List<Map<String, Object>> cities = engine.execute(CubeQuery.of("revenue", List.of("revenue"),
+        List.of("region.city")).withFilters(List.of(LevelFilter.members("time.month", MONTH.toString()),
+            LevelFilter.members("region.province", province)))).cells();
+    assertThat(book.sheets().get("按城市")).hasSize(cities.size() + 1);
+    for (Map<String, Object> city : cities) {
+      List<Cell> row = book.row("按城市", (String) city.get("region.city"));
+      assertThat(row.get(1).getText()).isEqualTo(city.get("region.city.caption"));
+      assertThat(row.get(2).asNumber()).isEqualByComparingTo(new BigDecimal(city.get("revenue").toString()));
+      assertThat(row.get(3).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(row.get(3).getDataFormatString()).isEqualTo("0.0%");
+    }
+    byte[] en = reports.render(ID, MONTH.toString(), "", "en", "xlsx");
+    assertThat(XlsxFile.read(en).names()).startsWith("Summary", "Revenue trend", "By Macro-region");
+    assertIsPlainTables(XlsxFile.read(en));
+  }
+
+  @Test
+  void churnXlsxEditionIsAManagersSpreadsheet() throws IOException {
+    byte[] xlsx = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), province, "zh-CN", "xlsx");
+    Files.write(Path.of("target/reports/monthly-churn-province-zh.xlsx"), xlsx);
+    XlsxFile book = XlsxFile.read(xlsx);
+    assertIsPlainTables(book);
+    assertThat(book.names()).containsExactly("概览", "流失趋势", "按城市", "流失原因", "价值分群", "用户画像", "分群迁移",
+        "预警信号", "高价值预警用户");
+    Map<String, Object> head = engine.execute(CubeQuery.of("subscribers", List.of("active_end", "churn_rate"),
+        List.of()).withFilters(provinceMonth())).cells().get(0);
+    Cell active = book.row("概览", "期末在网用户").get(1);
+    assertThat(active.asNumber()).isEqualByComparingTo(BigDecimal.valueOf(((Number) head.get("active_end")).longValue()));
+    assertThat(active.getDataFormatString()).isEqualTo("#,##0");
+    Cell rate = book.row("概览", "流失率").get(1);
+    assertThat(rate.asNumber().doubleValue()).isCloseTo(((Number) head.get("churn_rate")).doubleValue(),
+        org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(rate.getDataFormatString()).isEqualTo("0.0%");
+    List<List<Cell>> top = book.sheets().get("高价值预警用户");
+    assertThat(top).hasSizeGreaterThan(1);
+    for (List<Cell> row : top.subList(1, top.size())) {
+      assertThat(row.get(4).getText()).isIn("战略客户(前5%)", "重要客户(次15%)");
+      assertThat(row.get(5).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(row.get(5).getDataFormatString()).isEqualTo("[$¥-804]#,##0.00");
+    }
+  }
+
+  /**
+   * Every sheet: one bold header row of text frozen in view, no merged cells, no page furniture,
+   * and no number written as text.
+   */
+  private static void assertIsPlainTables(XlsxFile book) {
+    for (String name : book.names()) {
+      List<List<Cell>> rows = book.sheets().get(name);
+      assertThat(book.mergedRanges(name)).as("merged cells in %s", name).isZero();
+      assertThat(book.frozenRows(name)).as("frozen header of %s", name).isEqualTo(1);
+      assertThat(rows).as("sheet %s", name).isNotEmpty();
+      List<String> header = rows.get(0).stream().map(c -> c == null ? null : c.getText()).toList();
+      assertThat(rows.get(0)).as("header of %s", name).allSatisfy(c -> {
+        assertThat(c).isNotNull();
+        assertThat(c.getType()).isEqualTo(CellType.STRING);
+        assertThat(c.getText()).isNotBlank();
+      });
+      for (List<Cell> row : rows.subList(1, rows.size())) {
+        assertThat(row.stream().map(c -> c == null ? null : c.getText()).toList()).as("a second header in %s", name)
+            .isNotEqualTo(header);
+        assertThat(row.size()).as("a row of %s wider than its header", name).isLessThanOrEqualTo(header.size());
+        for (Cell c : row) {
+          if (c != null && List.of("编码", "Code").contains(header.get(c.getColumnIndex()))) {
+            continue; // region keys such as 440100 are codes, text by right
+          }
+          if (c == null || c.getType() != CellType.STRING) {
+            if (c != null && c.getType() == CellType.NUMBER) {
+              assertThat(c.getDataFormatString()).as("format of %s in %s", c.getAddress(), name).isNotBlank();
+            }
+            continue;
+          }
+          assertThat(c.getText()).as("text %s in %s", c.getAddress(), name)
+              .doesNotMatch("[-+]?[¥$]?[\\d,]+(\\.\\d+)?\\s*%?")
+              .doesNotContain("页", "Page ", "TeleCube", "机密", "confidential");
         }
       }
     }
-    BigDecimal revenue = revenue(List.of(LevelFilter.members("time.month", MONTH.toString()),
-        LevelFilter.members("region.province", province)));
-    assertThat(xml.toString()).contains("月度收入报告", provinceZh, yuan(revenue));
   }
 
   @Test
@@ -358,20 +438,59 @@ class MonthlyRevenueReportTest {
   }
 
   @Test
-  void topAtRiskListIsTheChurnListsRanking() throws IOException {
-    List<AtRiskSubscriber> top = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
+  void topAtRiskListIsTheTopValueTiersRankedByRisk() throws Exception {
+    // by hand: at-risk subscribers of the province in the two top value tiers, ranked as the list ranks
+    String sql = "SELECT f.revenue, f.value_tier FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code"
+        + " WHERE f.month_key = ? AND f.at_risk = 1 AND r.province_code = ? AND f.value_tier IN ('top5', 'next15')"
+        + " ORDER BY f.warning_score * f.value_score DESC, f.subscriber_id LIMIT 50";
+    List<BigDecimal> expected = new ArrayList<>();
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection();
+         java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, MONTH.getYear() * 100 + MONTH.getMonthValue());
+      ps.setString(2, province);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          expected.add(rs.getBigDecimal(1));
+        }
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    // without the tier rule, the ranking would list low-value subscribers: the test can tell the difference
+    List<AtRiskSubscriber> anyTier = churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
         province, 50), Language.ZH_CN);
-    assertThat(top).isNotEmpty();
+    assertThat(anyTier).anyMatch(a -> "rest".equals(a.valueTier().key()));
+    assertThatThrownBy(() -> churnLists.atRisk(new ChurnListQuery(MONTH.getYear() * 100 + MONTH.getMonthValue(),
+        province, 50, List.of("gold")), Language.ZH_CN))
+        .isInstanceOfSatisfying(org.telecube.warehouse.query.QueryException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("valueTier");
+              assertThat(e.getMessage()).contains("gold", "top5");
+            });
+
     String text = churnText();
-    assertThat(text).contains("高价值流失预警用户 Top " + top.size());
+    assertThat(text).contains("高价值流失预警用户 Top " + expected.size() + "（战略客户与重要客户）");
     List<String> lines = text.lines().toList();
-    for (AtRiskSubscriber a : List.of(top.get(0), top.get(top.size() - 1))) {
-      String arpu = String.format(java.util.Locale.ROOT, "¥%,.2f", BigDecimal.valueOf(a.arpu())
-          .setScale(2, RoundingMode.HALF_UP));
-      assertThat(lines).as("list row %d", a.rank()).anyMatch(l -> l.startsWith(a.rank() + " " + (a.msisdn() == null ? "—" : a.msisdn()) + " "
-          + a.city().caption()) && l.contains(arpu) && l.contains(a.action().caption()));
+    List<AtRiskSubscriber> listed = ((org.telecube.reports.data.MonthlyChurnData) reports.data(
+        ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN)).topAtRisk();
+    assertThat(listed).hasSize(expected.size())
+        .allSatisfy(a -> assertThat(a.valueTier().key()).isIn("top5", "next15"));
+    for (int i = 0; i < expected.size(); i++) {
+      AtRiskSubscriber a = listed.get(i);
+      int rank = i + 1;
+      String arpu = String.format(java.util.Locale.ROOT, "¥%,.2f", expected.get(i).setScale(2, RoundingMode.HALF_UP));
+      assertThat(lines).as("list row %d", rank).anyMatch(l -> l.startsWith(rank + " "
+          + (a.msisdn() == null ? "—" : a.msisdn()) + " " + a.city().caption()) && l.contains(arpu));
     }
     assertThat(text).doesNotContainPattern("1[3-9]\\d{9}");
+  }
+
+  @Test
+  void earlyWarningSectionSaysHowSignalsAndAtRiskRelate() throws IOException {
+    assertThat(churnText().replaceAll("\\s+", "")).contains("说明：一个用户可同时触发多个信号，各信号人数分别统计、互有重叠；"
+        + "“流失预警用户”是预警分");
+    byte[] en = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.EN, ReportFormat.PDF);
+    assertThat(text(en).replaceAll("\\s+", " ")).contains("Note: a subscriber can have several signals, so the signal counts"
+        + " overlap; \"at risk\" means an active subscriber whose warning score");
   }
 
   @Test

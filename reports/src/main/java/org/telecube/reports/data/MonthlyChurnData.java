@@ -19,7 +19,8 @@ import org.telecube.warehouse.model.Language;
  * @param profiles churn by VIP level, tenure band, network type, age band and customer type
  * @param movements last month's value segment to this month's
  * @param signals subscribers by early-warning signal, in the model's order
- * @param topAtRisk the highest-ranked at-risk subscribers of the scope (empty without a churn list source)
+ * @param topAtRisk the highest-ranked at-risk subscribers of the scope's top value tiers (empty without a
+ *     churn list source)
  */
 public record MonthlyChurnData(Language language, YearMonth month, LocalDate asOf, ZonedDateTime generatedAt,
                                Scope scope, ChurnKpis kpis, List<ChurnRow> regions, List<ChurnRow> reasons,

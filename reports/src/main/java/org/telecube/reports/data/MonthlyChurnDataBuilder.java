@@ -34,6 +34,11 @@ public final class MonthlyChurnDataBuilder {
   private static final int TREND_MONTHS = 13;
   /** How many at-risk subscribers the report lists. */
   public static final int TOP_AT_RISK = 50;
+  /**
+   * The value tiers the "high-value" at-risk list draws from: the top 5 % and the next 15 % by
+   * value score (model.yaml's value_tier), so a ¥5 subscriber with a high warning score is not listed.
+   */
+  public static final List<String> HIGH_VALUE_TIERS = List.of("top5", "next15");
   static final List<String> PROFILE_LEVELS = List.of("vip_level.vip_level", "tenure_band.tenure_band",
       "network_type.network_type", "age_band.age_band", "customer_type.customer_type");
   static final List<String> SIGNALS = List.of("signal_competitor_call", "signal_call_forward", "signal_keep_number",
@@ -154,7 +159,7 @@ public final class MonthlyChurnDataBuilder {
       return List.of();
     }
     return churnLists.atRisk(new ChurnListQuery(month.getYear() * 100 + month.getMonthValue(),
-        scope.isCountry() ? null : scope.key(), TOP_AT_RISK), language);
+        scope.isCountry() ? null : scope.key(), TOP_AT_RISK, HIGH_VALUE_TIERS), language);
   }
 
   private List<ChurnRow> rows(String level, List<LevelFilter> filters, Long totalChurned, Language language,

@@ -20,9 +20,7 @@ import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.HtmlExporter;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
@@ -48,6 +46,7 @@ import org.telecube.reports.data.SignalRow;
 import org.telecube.reports.data.Scope;
 import org.telecube.reports.data.TrendPoint;
 import org.telecube.reports.definition.ReportCatalog;
+import org.telecube.reports.xlsx.ReportWorkbook;
 import org.telecube.warehouse.churn.AtRiskSubscriber;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.MemberRef;
@@ -55,7 +54,8 @@ import org.telecube.warehouse.query.MemberRef;
 /**
  * Renders reports with JasperReports: fills the cached compiled template with the report's data
  * (parameters and row lists; one empty record drives the detail bands) and exports PDF with the
- * embedded Noto Sans SC of the font extension, or one self-contained HTML page.
+ * embedded Noto Sans SC of the font extension, or one self-contained HTML page. XLSX is not a
+ * page export: {@link ReportWorkbook} writes the same data as plain tables.
  */
 public final class JasperReportRenderer implements ReportRenderer {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -85,6 +85,9 @@ public final class JasperReportRenderer implements ReportRenderer {
 
   @Override
   public byte[] render(ReportData data, ReportFormat format) {
+    if (format == ReportFormat.XLSX) { // a page layout never makes a clean spreadsheet: the data as tables
+      return ReportWorkbook.write(data);
+    }
     JasperPrint print;
     if (data instanceof MonthlyRevenueData revenue) {
       print = fill("monthly-revenue", monthlyRevenue(revenue));
@@ -98,7 +101,7 @@ public final class JasperReportRenderer implements ReportRenderer {
     return switch (format) {
       case PDF -> pdf(print, title);
       case HTML -> html(print);
-      case XLSX -> xlsx(print, title);
+      case XLSX -> throw new IllegalStateException("written above");
     };
   }
 
@@ -322,25 +325,6 @@ public final class JasperReportRenderer implements ReportRenderer {
     } catch (JRException e) {
       throw new IllegalStateException("cannot fill report " + template + ": " + e.getMessage(), e);
     }
-  }
-
-  private static byte[] xlsx(JasperPrint print, String title) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JRXlsxExporter exporter = new JRXlsxExporter();
-    exporter.setExporterInput(new SimpleExporterInput(print));
-    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-    SimpleXlsxReportConfiguration config = new SimpleXlsxReportConfiguration();
-    config.setDetectCellType(true);          // "¥1,234" stays text, plain numbers become numbers
-    config.setRemoveEmptySpaceBetweenRows(true);
-    config.setWhitePageBackground(false);
-    config.setSheetNames(new String[] {title});
-    exporter.setConfiguration(config);
-    try {
-      exporter.exportReport();
-    } catch (JRException e) {
-      throw new IllegalStateException("cannot export the report as XLSX: " + e.getMessage(), e);
-    }
-    return out.toByteArray();
   }
 
   private static byte[] html(JasperPrint print) {

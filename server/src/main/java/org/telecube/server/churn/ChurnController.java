@@ -3,6 +3,10 @@ package org.telecube.server.churn;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,8 +50,38 @@ class ChurnController {
     return new ChurnedList(month, region, lists.churned(new ChurnListQuery(month(month), region, limit), language(locale)));
   }
 
+  @Operation(summary = "The at-risk list as a CSV file (UTF-8 with BOM), headers in the locale's language")
+  @GetMapping("/at-risk/export")
+  ResponseEntity<byte[]> atRiskCsv(@RequestParam String month, @RequestParam(required = false) String region,
+                                   @RequestParam(defaultValue = "" + ChurnLists.MAX_LIMIT) int limit,
+                                   @RequestParam(required = false) String locale) {
+    Language language = language(locale);
+    return csv(ChurnListCsv.atRisk(lists.atRisk(new ChurnListQuery(month(month), region, limit), language), language),
+        "at-risk", month, region);
+  }
+
+  @Operation(summary = "The churned-customer base as a CSV file (UTF-8 with BOM), headers in the locale's language")
+  @GetMapping("/churned/export")
+  ResponseEntity<byte[]> churnedCsv(@RequestParam String month, @RequestParam(required = false) String region,
+                                    @RequestParam(defaultValue = "" + ChurnLists.MAX_LIMIT) int limit,
+                                    @RequestParam(required = false) String locale) {
+    Language language = language(locale);
+    return csv(ChurnListCsv.churned(lists.churned(new ChurnListQuery(month(month), region, limit), language), language),
+        "churned", month, region);
+  }
+
+  /** {@code attachment; filename="at-risk_2025-06_440000.csv"}: the list, month and region in an ASCII name. */
+  private static ResponseEntity<byte[]> csv(byte[] file, String list, String month, String region) {
+    String scope = region == null || region.isBlank() ? "all" : region.replaceAll("[^A-Za-z0-9_-]", "_");
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(list + "_" + month + "_" + scope + ".csv").build().toString())
+        .body(file);
+  }
+
   private static int month(String month) {
-    var m = MONTH.matcher(month);
+    var m = MONTH.matcher(month == null ? "" : month);
     if (!m.matches()) {
       throw new QueryException("month", "bad_date", "bad month \"" + month + "\" (expected YYYY-MM)");
     }

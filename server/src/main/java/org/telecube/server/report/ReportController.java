@@ -16,7 +16,7 @@ import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
 import org.telecube.reports.definition.ReportDefinition;
 
-/** {@code /api/reports}: the report catalog and rendered reports (PDF, HTML). */
+/** {@code /api/reports}: the report catalog and rendered reports (PDF, HTML, XLSX); the reports page uses both. */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {

@@ -1,2 +1,5 @@
-/** Reports over HTTP: the catalog and rendered documents. */
+/**
+ * Reports over HTTP: the catalog and rendered documents, which the reports page
+ * ({@code static/reports.html}) shows and downloads.
+ */
 package org.telecube.server.report;

@@ -42,7 +42,7 @@ public final class ChurnLists {
     String sql = "SELECT f.subscriber_id, v.msisdn, f.city_code, r.city_name_zh, r.city_name_en, f.value_segment,"
         + " f.value_tier, f.value_score, f.revenue, f.tenure_months, f.warning_score, f.signals, f.warning_type"
         + " FROM fact_subscriber_month f LEFT JOIN dim_region r ON r.city_code = f.city_code " + VERSION_AT_MONTH_END
-        + " WHERE f.month_key = ? AND f.at_risk = 1 AND " + REGION
+        + " WHERE f.month_key = ? AND f.at_risk = 1 AND " + REGION + tiers(q)
         + " ORDER BY f.warning_score * f.value_score DESC, f.subscriber_id LIMIT ?";
     List<AtRiskSubscriber> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -74,7 +74,7 @@ public final class ChurnLists {
         + " f.churn_reason, f.tenure_months, h.arpu_before, h.segment_before, h.signals_before, f.signals"
         + " FROM fact_subscriber_month f JOIN history h ON h.subscriber_id = f.subscriber_id AND h.month_key = f.month_key"
         + " LEFT JOIN dim_region r ON r.city_code = f.city_code " + VERSION_AT_MONTH_END
-        + " WHERE f.month_key = ? AND f.is_churned = 1 AND " + REGION
+        + " WHERE f.month_key = ? AND f.is_churned = 1 AND " + REGION + tiers(q)
         + " ORDER BY h.arpu_before DESC NULLS LAST, f.subscriber_id LIMIT ?";
     List<ChurnedSubscriber> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -111,6 +111,13 @@ public final class ChurnLists {
     if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
       throw new QueryException("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT);
     }
+    List<String> known = model.enumeration("value_tier").map(Enumeration::members).orElse(List.of()).stream()
+        .map(Member::code).toList();
+    for (String tier : q.valueTiers()) {
+      if (!known.contains(tier)) {
+        throw new QueryException("valueTier", "unknown_member", "unknown value tier \"" + tier + "\": one of " + known);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
       if (q.region() != null && !exists(c, "SELECT 1 FROM dim_region WHERE city_code = ? OR province_code = ? OR macro_region = ? LIMIT 1",
           q.region(), q.region(), q.region())) {
@@ -146,7 +153,17 @@ public final class ChurnLists {
     for (int i = 1; i <= 4; i++) {
       ps.setString(first + i, q.region());
     }
-    ps.setInt(first + 5, q.limit());
+    int next = first + 5;
+    for (String tier : q.valueTiers()) {
+      ps.setString(next++, tier);
+    }
+    ps.setInt(next, q.limit());
+  }
+
+  /** The value-tier condition, one bound parameter per tier; nothing for every tier. */
+  private static String tiers(ChurnListQuery q) {
+    return q.valueTiers().isEmpty() ? ""
+        : " AND f.value_tier IN (" + String.join(", ", java.util.Collections.nCopies(q.valueTiers().size(), "?")) + ")";
   }
 
   private static MemberRef city(ResultSet rs, int column, Language language) throws SQLException {

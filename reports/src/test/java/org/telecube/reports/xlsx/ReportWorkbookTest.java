@@ -1,0 +1,52 @@
+package org.telecube.reports.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.dhatim.fastexcel.reader.CellType;
+import org.junit.jupiter.api.Test;
+import org.telecube.reports.xlsx.SheetTable.Amount;
+import org.telecube.reports.xlsx.SheetTable.Format;
+
+/** The workbook writer on hand-made tables; the reports' own workbooks are tested in MonthlyRevenueReportTest. */
+class ReportWorkbookTest {
+  @Test
+  void eachTableIsASheetWithAFrozenHeaderAndFormattedNumbers() throws IOException {
+    byte[] xlsx = ReportWorkbook.write(List.of(
+        new SheetTable("概览", List.of("指标", "数值"), List.of(
+            Arrays.asList("收入", new Amount(new BigDecimal("3197961.25"), Format.CURRENCY)),
+            Arrays.asList("流失率", new Amount(0.0345, Format.PERCENT)),
+            Arrays.asList("用户", null))),
+        new SheetTable("按城市", List.of("编码", "用户数"), List.of(
+            Arrays.asList("440100", new Amount(1234L, Format.INTEGER))))), "月度收入报告");
+    XlsxFile book = XlsxFile.read(xlsx);
+    assertThat(book.names()).containsExactly("概览", "按城市");
+    var revenue = book.row("概览", "收入").get(1);
+    assertThat(revenue.getType()).isEqualTo(CellType.NUMBER);
+    assertThat(revenue.asNumber()).isEqualByComparingTo("3197961.25");
+    assertThat(revenue.getDataFormatString()).isEqualTo("[$¥-804]#,##0.00");
+    assertThat(book.row("概览", "流失率").get(1).getDataFormatString()).isEqualTo("0.0%");
+    assertThat(book.row("按城市", "440100").get(1).getDataFormatString()).isEqualTo("#,##0");
+    for (String sheet : book.names()) {
+      assertThat(book.frozenRows(sheet)).isEqualTo(1);
+      assertThat(book.mergedRanges(sheet)).isZero();
+    }
+  }
+
+  @Test
+  void sheetNamesAreWhatExcelAccepts() {
+    assertThat(ReportWorkbook.sheetName("Revenue by Province/City: [2025]?")).isEqualTo("Revenue by Province City   2025");
+    assertThat(ReportWorkbook.sheetName("'" + "x".repeat(40) + "'")).hasSize(31);
+    assertThat(ReportWorkbook.sheetName("  ")).isEqualTo("Sheet");
+  }
+
+  @Test
+  void aRepeatedSheetNameGetsANumber() throws IOException {
+    byte[] xlsx = ReportWorkbook.write(List.of(new SheetTable("Summary", List.of("a"), List.of()),
+        new SheetTable("summary", List.of("a"), List.of())), "t");
+    assertThat(XlsxFile.read(xlsx).names()).containsExactly("Summary", "summary (2)");
+  }
+}
