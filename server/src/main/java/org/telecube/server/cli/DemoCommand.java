@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code telecube demo}: generate a sample operator, load it, serve it. Running it again reuses
  * the sample and skips files already loaded.
  */
-@Command(name = "demo", description = "Generate a sample, load it and serve it on HTTP.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate a sample, load it and serve it on HTTP.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code telecube generate}: a deterministic sample operator, as feed files. */
-@Command(name = "generate", description = "Write a deterministic sample of the four feeds.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a deterministic sample of the four feeds.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the feeds to.")
   Path out;
