@@ -12,7 +12,7 @@ const DEFAULT_ZONE = 'Asia/Shanghai';
 const DEFAULT_SUBJECT = '{report} · {scope} · {month}';
 const HISTORY_LIMIT = 50;
 const ACTIVE = new Set(['QUEUED', 'RENDERING', 'SENDING', 'RETRYING']);
-const STATUSES = ['QUEUED', 'RENDERING', 'SENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED'];
+const STATUSES = ['QUEUED', 'RENDERING', 'SENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED', 'CANCELLED'];
 
 const PRESETS = [
   { id: 'monthly', cron: '0 0 8 1 * ?' },
@@ -138,6 +138,7 @@ addMessages({
     'status.SENT': '已发送',
     'status.FAILED': '失败',
     'status.SKIPPED': '已跳过',
+    'status.CANCELLED': '已取消',
     'trigger.SCHEDULED': '定时',
     'trigger.CATCH_UP': '补发',
     'trigger.MANUAL': '手动',
@@ -263,6 +264,7 @@ addMessages({
     'status.SENT': 'Sent',
     'status.FAILED': 'Failed',
     'status.SKIPPED': 'Skipped',
+    'status.CANCELLED': 'Cancelled',
     'trigger.SCHEDULED': 'Scheduled',
     'trigger.CATCH_UP': 'Catch-up',
     'trigger.MANUAL': 'Manual',
