@@ -60,9 +60,8 @@ final class ServeCommand implements Callable<Integer> {
       if (!DuckDbBackend.inUse(e)) {
         throw e;
       }
-      throw new WarehouseUnavailableException("cannot serve: the warehouse " + dataDir.resolve(DuckDbBackend.FILE_NAME)
-          + " is in use by another process (a `telecube etl load`, `demo` or another server); wait for it to finish "
-          + "or stop it, then serve again", e);
+      throw new WarehouseUnavailableException(CliMessages.get("serve.busy",
+          dataDir.resolve(DuckDbBackend.FILE_NAME).toString()), e);
     }
   }
 }

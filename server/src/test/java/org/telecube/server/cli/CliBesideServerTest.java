@@ -97,6 +97,13 @@ class CliBesideServerTest {
     assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
     assertThat(run.err()).contains("cannot serve").contains("in use by another process");
     assertThat(run.out()).isBlank();
+
+    // in a Chinese terminal, in Chinese
+    Run zh = cli(List.of("-Duser.language=zh", "-Duser.country=CN"), "--data-dir", server.dataDir().toString(),
+        "serve", "--port", "0");
+    assertThat(zh.code()).as(zh.toString()).isNotZero();
+    assertThat(zh.err().strip().lines()).as(zh.toString()).hasSize(1);
+    assertThat(zh.err()).contains("无法启动服务").contains("正被另一个进程占用");
   }
 
   @Test
@@ -130,9 +137,15 @@ class CliBesideServerTest {
 
   /** Runs {@code telecube args...} as its own JVM on this test's classpath. */
   private static Run cli(String... args) throws IOException, InterruptedException {
+    return cli(List.of(), args);
+  }
+
+  private static Run cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-Dfile.encoding=UTF-8", TelecubeCommand.class.getName()));
+        "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
+    command.addAll(jvmOptions);
+    command.add(TelecubeCommand.class.getName());
     command.addAll(List.of(args));
     Path dir = Files.createTempDirectory("telecube-cli");
     Path out = dir.resolve("out");
@@ -143,6 +156,6 @@ class CliBesideServerTest {
       throw new AssertionError("telecube " + String.join(" ", args) + " did not finish in 120 s: "
           + Files.readString(out) + Files.readString(err));
     }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 }
