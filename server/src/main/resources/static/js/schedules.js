@@ -12,7 +12,7 @@ const DEFAULT_ZONE = 'Asia/Shanghai';
 const DEFAULT_SUBJECT = '{report} · {scope} · {month}';
 const HISTORY_LIMIT = 50;
 const ACTIVE = new Set(['QUEUED', 'RENDERING', 'SENDING', 'RETRYING']);
-const STATUSES = ['QUEUED', 'RENDERING', 'SENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED'];
+const STATUSES = ['QUEUED', 'RENDERING', 'SENDING', 'RETRYING', 'SENT', 'FAILED', 'SKIPPED', 'CANCELLED'];
 
 const PRESETS = [
   { id: 'monthly', cron: '0 0 8 1 * ?' },
@@ -23,12 +23,14 @@ const PRESETS = [
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Kolkata', 'UTC', 'Europe/London', 'America/New_York'];
 const OTHER_ZONE = '__other__';
 const MONTH_OFFSETS = [-1, 0, -2, -3, -12];
+/** The month select's choice for a fixed month (the schedule's `month`, YYYY-MM) instead of an offset. */
+const FIXED_MONTH = 'fixed';
 
 /** The request fields the API can name in a problem, and the form control each one belongs to. */
 const FIELD_CONTROLS = {
   name: 'f-name', reportId: 'f-report', scope: 'f-scope', monthOffset: 'f-month', format: 'f-format',
   locale: 'f-locale', cron: 'f-cron', timeZone: 'f-zone', to: 'f-to', cc: 'f-cc', subject: 'f-subject',
-  owner: 'f-owner',
+  owner: 'f-owner', month: 'f-month-fixed',
 };
 /** Fields the API may name with another word (the report service's parameter names). */
 const FIELD_ALIASES = { id: 'reportId', language: 'locale' };
@@ -72,6 +74,7 @@ addMessages({
     'month.-3': '三个月前',
     'month.-12': '去年同月',
     'month.n': '{n} 个月前',
+    'month.fixed': '固定月份…',
     'preset.monthly': '每月1日 08:00',
     'preset.weekly': '每周一 08:00',
     'preset.daily': '每天 08:00',
@@ -96,7 +99,8 @@ addMessages({
     'field.report': '报告',
     'field.scope': '范围',
     'field.month': '报告月份',
-    'field.monthHint': '相对于发送当天所在的月份。',
+    'field.monthHint': '相对于发送当天所在的月份，或选一个固定月份。',
+    'field.monthFixed': '固定月份',
     'field.format': '格式',
     'field.locale': '报告语言',
     'field.preset': '常用时间',
@@ -138,6 +142,7 @@ addMessages({
     'status.SENT': '已发送',
     'status.FAILED': '失败',
     'status.SKIPPED': '已跳过',
+    'status.CANCELLED': '已取消',
     'trigger.SCHEDULED': '定时',
     'trigger.CATCH_UP': '补发',
     'trigger.MANUAL': '手动',
@@ -146,6 +151,8 @@ addMessages({
     'code.unknown_report': '没有这个报告。',
     'code.unknown_scope': '没有这个范围。',
     'code.bad_month_offset': '报告月份超出范围。',
+    'code.bad_month': '固定月份的格式应为 YYYY-MM。',
+    'code.month_and_offset': '固定月份和相对月份只能选一个。',
     'code.unknown_format': '不支持这种格式。',
     'code.unknown_locale': '不支持这种报告语言。',
     'code.missing_cron': '请填写 cron 表达式。',
@@ -197,6 +204,7 @@ addMessages({
     'month.-3': 'Three months before',
     'month.-12': 'Same month last year',
     'month.n': '{n} months before',
+    'month.fixed': 'A fixed month…',
     'preset.monthly': '1st of every month 08:00',
     'preset.weekly': 'Mondays 08:00',
     'preset.daily': 'Daily 08:00',
@@ -221,7 +229,8 @@ addMessages({
     'field.report': 'Report',
     'field.scope': 'Scope',
     'field.month': 'Report month',
-    'field.monthHint': 'Relative to the month of the sending day.',
+    'field.monthHint': 'Relative to the month of the sending day, or a fixed month.',
+    'field.monthFixed': 'Fixed month',
     'field.format': 'Format',
     'field.locale': 'Report language',
     'field.preset': 'Common times',
@@ -263,6 +272,7 @@ addMessages({
     'status.SENT': 'Sent',
     'status.FAILED': 'Failed',
     'status.SKIPPED': 'Skipped',
+    'status.CANCELLED': 'Cancelled',
     'trigger.SCHEDULED': 'Scheduled',
     'trigger.CATCH_UP': 'Catch-up',
     'trigger.MANUAL': 'Manual',
@@ -523,7 +533,8 @@ function scheduleRow(view) {
       s.owner ? h('span', { class: 'tc-sub' }, t('schedules.owner', { owner: s.owner })) : null),
     h('td', {},
       h('span', { class: 'tc-keep' }, reportTitle(s.reportId)),
-      h('span', { class: 'tc-sub' }, scopeName(s.scope), ' · ', monthLabel(s.monthOffset)),
+      h('span', { class: 'tc-sub' }, scopeName(s.scope), ' · ',
+        s.month ? reportMonthText(s.month) : monthLabel(s.monthOffset)),
       h('span', { class: 'tc-sub' }, h('span', { class: 'tc-tag' }, s.format), ' ', localeLabel(s.locale))),
     h('td', {},
       preset ? h('span', {}, t('preset.' + preset.id)) : h('code', { class: 'tc-keep' }, s.cron),
@@ -757,13 +768,22 @@ function fillScopeOptions(selected) {
   select.value = selected || '';
 }
 
+/** The month choices: offsets, then "a fixed month" (whose YYYY-MM is typed beside it). */
 function fillMonthOptions(selected) {
   const offsets = [...MONTH_OFFSETS];
-  if (selected !== undefined && !offsets.includes(selected)) {
+  if (selected !== undefined && selected !== FIXED_MONTH && !offsets.includes(selected)) {
     offsets.push(selected);
   }
-  $('f-month').replaceChildren(...offsets.map((o) => h('option', { value: String(o) }, monthLabel(o))));
+  $('f-month').replaceChildren(...offsets.map((o) => h('option', { value: String(o) }, monthLabel(o))),
+    h('option', { value: FIXED_MONTH }, t('month.fixed')));
   $('f-month').value = String(selected ?? -1);
+  $('f-month-fixed').hidden = $('f-month').value !== FIXED_MONTH;
+}
+
+/** The month select's current choice: an offset (a number) or FIXED_MONTH. */
+function chosenMonth() {
+  const v = $('f-month').value;
+  return v === FIXED_MONTH ? FIXED_MONTH : Number(v || -1);
 }
 
 function zoneOffsetNow(zone) {
@@ -812,7 +832,7 @@ function refreshFormOptions() {
   fillReportOptions($('f-report').value);
   fillFormatOptions($('f-format').value);
   fillScopeOptions($('f-scope').value);
-  fillMonthOptions(Number($('f-month').value || -1));
+  fillMonthOptions(chosenMonth());
   fillZoneOptions(chosenZone());
   renderPresets();
 }
@@ -825,7 +845,7 @@ function formBody() {
   return {
     name: $('f-name').value,
     reportId: $('f-report').value,
-    monthOffset: Number($('f-month').value),
+    ...(chosenMonth() === FIXED_MONTH ? { month: $('f-month-fixed').value } : { monthOffset: chosenMonth() }),
     scope: $('f-scope').value,
     format: $('f-format').value,
     locale: $('f-locale').value,
@@ -844,7 +864,8 @@ function fillForm(s) {
   fillReportOptions(s.reportId || (state.reports[0] && state.reports[0].id));
   fillFormatOptions(s.format || 'pdf');
   fillScopeOptions(s.scope || '');
-  fillMonthOptions(s.monthOffset ?? -1);
+  $('f-month-fixed').value = s.month || '';
+  fillMonthOptions(s.month ? FIXED_MONTH : s.monthOffset ?? -1);
   $('f-locale').value = s.locale || language();
   $('f-cron').value = s.cron || PRESETS[0].cron;
   fillZoneOptions(s.timeZone || DEFAULT_ZONE);
@@ -1034,6 +1055,14 @@ function wire() {
     updatePreview();
   });
   $('f-zone-other').addEventListener('input', updatePreview);
+  $('f-month').addEventListener('change', () => {
+    const fixed = $('f-month-fixed');
+    fixed.hidden = $('f-month').value !== FIXED_MONTH;
+    if (!fixed.hidden) {
+      fixed.focus();
+    }
+    clearFieldError('month');
+  });
   // a field's error goes away as soon as it is changed
   for (const [field, id] of Object.entries(FIELD_CONTROLS)) {
     $(id).addEventListener('input', () => clearFieldError(field));

@@ -1,7 +1,9 @@
 package org.telecube.etl.generate;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneId;
 
 /**
  * What to generate.
@@ -18,7 +20,8 @@ public record GeneratorSettings(Path outDir, int subscribers, int months, YearMo
                                 long seed, boolean gzip) {
   public static final int DEFAULT_SUBSCRIBERS = 100_000;
   public static final int DEFAULT_MONTHS = 13;
-  public static final YearMonth DEFAULT_LAST_MONTH = YearMonth.of(2025, 12);
+  /** The operator's zone: "last month" is the month before today there. */
+  public static final ZoneId OPERATOR_ZONE = ZoneId.of("Asia/Shanghai");
   public static final long DEFAULT_SEED = 42L;
   public static final boolean DEFAULT_GZIP = false;
 
@@ -49,10 +52,26 @@ public record GeneratorSettings(Path outDir, int subscribers, int months, YearMo
     }
   }
 
-  /** The defaults: 100,000 subscribers, 13 months up to 2025-12, seed 42, plain CSV. */
+  /**
+   * The defaults: 100,000 subscribers, 13 months up to last month (see {@link #defaultLastMonth}),
+   * seed 42, plain CSV.
+   */
   public static GeneratorSettings defaults(Path outDir) {
-    return new GeneratorSettings(outDir, DEFAULT_SUBSCRIBERS, DEFAULT_MONTHS, DEFAULT_LAST_MONTH,
+    return defaults(outDir, Clock.systemUTC());
+  }
+
+  /** The defaults, with "last month" read from {@code clock}. */
+  public static GeneratorSettings defaults(Path outDir, Clock clock) {
+    return new GeneratorSettings(outDir, DEFAULT_SUBSCRIBERS, DEFAULT_MONTHS, defaultLastMonth(clock),
         DEFAULT_SEED, DEFAULT_GZIP);
+  }
+
+  /**
+   * The month before the current one in {@link #OPERATOR_ZONE}: a sample then ends with the month
+   * a monthly report (the month before the fire time) asks for.
+   */
+  public static YearMonth defaultLastMonth(Clock clock) {
+    return YearMonth.now(clock.withZone(OPERATOR_ZONE)).minusMonths(1);
   }
 
   public GeneratorSettings withSubscribers(int value) {

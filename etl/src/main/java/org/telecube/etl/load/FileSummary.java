@@ -1,5 +1,6 @@
 package org.telecube.etl.load;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.telecube.etl.feed.FeedKind;
 
 /**
@@ -14,6 +15,8 @@ import org.telecube.etl.feed.FeedKind;
 public record FileSummary(String fileName, FeedKind feed, String sha256, long rowsRead, long rowsLoaded,
                           long rowsRejected, String skippedReason, double seconds) {
 
+  /** In the JSON too, so a client of {@code POST /api/etl/batches} reports skipped files as the CLI does. */
+  @JsonProperty("skipped")
   public boolean skipped() {
     return skippedReason != null;
   }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +15,15 @@ class GeneratorSettingsTest {
 
   @Test
   void defaults() {
-    GeneratorSettings s = GeneratorSettings.defaults(OUT);
-    assertThat(s).isEqualTo(new GeneratorSettings(OUT, 100_000, 13, YearMonth.of(2025, 12), 42L, false));
-    assertThat(s.firstMonth()).isEqualTo(YearMonth.of(2024, 12));
+    // 2026-03-01 00:30 in Shanghai is still February 28 in UTC: last month is Shanghai's, February
+    Clock clock = Clock.fixed(Instant.parse("2026-02-28T16:30:00Z"), ZoneOffset.UTC);
+    GeneratorSettings s = GeneratorSettings.defaults(OUT, clock);
+    assertThat(s).isEqualTo(new GeneratorSettings(OUT, 100_000, 13, YearMonth.of(2026, 2), 42L, false));
+    assertThat(s.firstMonth()).isEqualTo(YearMonth.of(2025, 2));
+    assertThat(GeneratorSettings.defaultLastMonth(Clock.fixed(Instant.parse("2026-02-28T15:59:59Z"), ZoneOffset.UTC)))
+        .isEqualTo(YearMonth.of(2026, 1));
+    assertThat(GeneratorSettings.defaults(OUT).lastMonth())
+        .isEqualTo(YearMonth.now(GeneratorSettings.OPERATOR_ZONE).minusMonths(1));
     assertThat(s.withSubscribers(5).withMonths(2).withLastMonth(YearMonth.of(2024, 1)).withSeed(7).withGzip(true))
         .isEqualTo(new GeneratorSettings(OUT, 5, 2, YearMonth.of(2024, 1), 7L, true));
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * weights; {@code --set} and {@code --weight} change them and recompute the analysis in one
  * transaction.
  */
-@Command(name = "analysis-settings", description = "Show or change customer-analysis settings and churn warning weights.")
+@Command(name = "analysis-settings", mixinStandardHelpOptions = true, description = "Show or change customer-analysis settings and churn warning weights.")
 final class AnalysisSettingsCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;

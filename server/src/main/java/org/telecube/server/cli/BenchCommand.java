@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * run, shape) against the same questions as hand-written SQL on the raw star tables, in one run
  * on the same data. Prints medians and the engine/raw ratio.
  */
-@Command(name = "bench", description = "Time cube queries against hand-written DuckDB SQL on the same data.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time cube queries against hand-written DuckDB SQL on the same data.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --fit-to}, the weights are refitted on months up to then first — inside a transaction
  * that is rolled back, so the warehouse is left as it was.
  */
-@Command(name = "churn-evaluate", description = "Lift table of a month's churn warning scores against next month's churn.")
+@Command(name = "churn-evaluate", mixinStandardHelpOptions = true, description = "Lift table of a month's churn warning scores against next month's churn.")
 final class ChurnEvaluateCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;

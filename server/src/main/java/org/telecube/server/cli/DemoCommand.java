@@ -2,6 +2,8 @@ package org.telecube.server.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.telecube.etl.generate.GeneratorSettings;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code telecube demo}: generate a sample operator, load it, serve it. Running it again reuses
  * the sample and skips files already loaded.
  */
-@Command(name = "demo", description = "Generate a sample, load it and serve it on HTTP.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate a sample, load it and serve it on HTTP.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;
@@ -31,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
   long seed;
 
+  @Option(names = "--last-month", paramLabel = "YYYY-MM",
+      description = "Last month of the sample (default: last month, in Asia/Shanghai).")
+  YearMonth lastMonth;
+
   @Option(names = "--port", defaultValue = "${env:TELECUBE_PORT:-8080}", description = "HTTP port (default 8080).")
   int port;
 
@@ -39,11 +45,14 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path sample = root.dataDir.resolve("sample").resolve(subscribers + "x" + months + "-seed" + seed);
+    // ends with last month by default, so that a monthly report (the month before the fire time) has data
+    YearMonth last = lastMonth != null ? lastMonth : GeneratorSettings.defaultLastMonth(Clock.systemUTC());
+    Path sample = root.dataDir.resolve("sample").resolve(subscribers + "x" + months + "-seed" + seed + "-to" + last);
     if (!Files.isDirectory(sample) || FeedPaths.expand(java.util.List.of(sample)).isEmpty()) {
-      System.out.println("Generating " + subscribers + " subscribers x " + months + " months into " + sample);
+      System.out.println("Generating " + subscribers + " subscribers x " + months + " months up to " + last + " into "
+          + sample);
       GenerateCommand.generate(GeneratorSettings.defaults(sample).withSubscribers(subscribers).withMonths(months)
-          .withSeed(seed));
+          .withLastMonth(last).withSeed(seed));
     } else {
       System.out.println("Reusing the sample in " + sample);
     }

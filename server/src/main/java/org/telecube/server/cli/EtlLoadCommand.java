@@ -12,12 +12,13 @@ import org.telecube.etl.load.LoadSummary;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code telecube etl load [--feed KIND] FILE|DIR...}: one batch, committed whole or not at all. */
-@Command(name = "load", description = "Load feed files (or every .csv/.csv.gz in a directory) as one batch.")
+@Command(name = "load", mixinStandardHelpOptions = true, description = "Load feed files (or every .csv/.csv.gz in a directory) as one batch.")
 final class EtlLoadCommand implements Callable<Integer> {
   @ParentCommand
   EtlCommand etl;
@@ -26,10 +27,8 @@ final class EtlLoadCommand implements Callable<Integer> {
       + "service_events, regions, org_units, products. Default: from each file name's prefix.")
   String feed;
 
-  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:TELECUBE_SERVER:-http://localhost:8080}",
-      description = "Server to hand the batch to when it holds the warehouse (default http://localhost:8080); "
-          + "empty to never hand over.")
-  String server;
+  @Mixin
+  ServerOption server;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Feed files or directories.")
   List<Path> files;
@@ -42,16 +41,26 @@ final class EtlLoadCommand implements Callable<Integer> {
     try {
       warehouse = Warehouse.openEmbedded(etl.root.dataDir);
     } catch (WarehouseUnavailableException e) {
-      if (server == null) {
+      if (server.url() == null) {
         throw e;
       }
-      // a running server holds the file: hand it the batch instead
-      System.out.println("The warehouse is held by a running server; handing the batch to " + server);
-      return ServerHandOver.load(server, paths, feed);
+      // a running server holds the file: hand it the batch, if it is the server of this warehouse
+      ServerClient client = ServerClient.holding(server.url(), etl.root.dataDir);
+      System.out.println("The warehouse is held by a running server; handing the batch to " + server.url());
+      LoadSummary summary = client.load(paths, feed);
+      print(summary);
+      return summary.rowsRejected() > 0 ? 3 : 0;
     }
     try (warehouse) {
       LoadSummary summary = EtlLoader.load(warehouse, paths, forced, new ConsoleLoadListener());
       return summary.rowsRejected() > 0 ? 3 : 0;
     }
+  }
+
+  /** The server's summary as a local load ends: each skipped file, the table, the first rejects. */
+  private static void print(LoadSummary summary) {
+    ConsoleLoadListener console = new ConsoleLoadListener(System.out, false);
+    summary.files().stream().filter(f -> f.skipped()).forEach(f -> console.fileFinished(null, f));
+    console.batchFinished(summary);
   }
 }

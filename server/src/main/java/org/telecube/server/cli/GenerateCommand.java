@@ -1,6 +1,7 @@
 package org.telecube.server.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code telecube generate}: a deterministic sample operator, as feed files. */
-@Command(name = "generate", description = "Write a deterministic sample of the four feeds.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a deterministic sample of the four feeds.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the feeds to.")
   Path out;
@@ -23,7 +24,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--months", defaultValue = "13", description = "Months of feeds (default 13).")
   int months;
 
-  @Option(names = "--last-month", defaultValue = "2025-12", description = "Last month generated (default 2025-12).")
+  @Option(names = "--last-month", paramLabel = "YYYY-MM",
+      description = "Last month generated (default: last month, in Asia/Shanghai).")
   YearMonth lastMonth;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same files.")
@@ -34,7 +36,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GenerationSummary summary = generate(new GeneratorSettings(out, subscribers, months, lastMonth, seed, gzip));
+    YearMonth last = lastMonth != null ? lastMonth : GeneratorSettings.defaultLastMonth(Clock.systemUTC());
+    GenerationSummary summary = generate(new GeneratorSettings(out, subscribers, months, last, seed, gzip));
     System.out.printf("Wrote %d files to %s in %.1f s%n", summary.files().size(), out.toAbsolutePath(),
         summary.elapsed().toMillis() / 1000.0);
     summary.rowsPerFeed().forEach((feed, rows) -> System.out.printf("  %-15s %,12d rows%n", feed, rows));

@@ -12,12 +12,15 @@ import org.telecube.warehouse.query.OrderKey;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
 import org.telecube.warehouse.query.ResultColumn;
+import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code telecube query}: ask a cube and print the answer as a table. */
-@Command(name = "query", description = "Query a cube and print a table.",
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Query a cube and print a table "
+    + "(through the running server when it holds the warehouse).",
     footer = {"", "Examples:",
         "  telecube query --cube revenue --measures revenue,arpu --rows region.province --filter time.year=2025",
         "  telecube query --cube subscribers --measures active_end,churned,churn_rate --rows time.month "
@@ -60,11 +63,29 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Print the SQL of the main plan too.")
   boolean sql;
 
+  @Mixin
+  ServerOption server;
+
   @Override
   public Integer call() {
     CubeQuery query = new CubeQuery(cube, measures, rows, columns, parseFilters(filters), parseOrder(order), limit,
         locale, totals, timeIntelligence);
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
+    Warehouse warehouse;
+    try {
+      warehouse = Warehouse.openEmbedded(root.dataDir);
+    } catch (WarehouseUnavailableException e) {
+      if (server.url() == null) {
+        throw e;
+      }
+      // a running server holds the file: ask it the same query and print its answer the same way
+      ServerClient client = ServerClient.holding(server.url(), root.dataDir);
+      if (sql) {
+        System.err.println("(--sql: not shown, the query runs on the server at " + server.url() + ")");
+      }
+      print(client.query(query));
+      return 0;
+    }
+    try (warehouse) {
       QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
       if (sql) {
         System.out.println(engine.explain(query));

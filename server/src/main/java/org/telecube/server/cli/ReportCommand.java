@@ -7,12 +7,15 @@ import org.telecube.reports.ReportService;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
+import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code telecube report --id monthly-revenue --month 2025-12 [--scope 440000] --out file.pdf}. */
-@Command(name = "report", description = "Render a report (monthly-revenue, monthly-churn) to a file.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Render a report (monthly-revenue, "
+    + "monthly-churn) to a file (through the running server when it holds the warehouse).")
 final class ReportCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;
@@ -35,17 +38,34 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "File to write.")
   Path out;
 
+  @Mixin
+  ServerOption server;
+
   @Override
   public Integer call() throws Exception {
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
+    long started = System.nanoTime();
+    Warehouse warehouse;
+    try {
+      warehouse = Warehouse.openEmbedded(root.dataDir);
+    } catch (WarehouseUnavailableException e) {
+      if (server.url() == null) {
+        throw e;
+      }
+      // a running server holds the file: it renders the same document (GET /api/reports/{id})
+      write(ServerClient.holding(server.url(), root.dataDir).report(id, month, scope, locale, format), started);
+      return 0;
+    }
+    try (warehouse) {
       ReportService reports = new ReportService(new QueryEngine(warehouse.backend(), warehouse.model()),
           new ChurnLists(warehouse.backend().dataSource(), warehouse.model()));
-      long started = System.nanoTime();
-      byte[] document = reports.render(id, month, scope, locale, format);
-      Files.write(out, document);
-      System.out.printf("Wrote %s (%,d bytes) in %.1f s%n", out.toAbsolutePath(), document.length,
-          (System.nanoTime() - started) / 1e9);
+      write(reports.render(id, month, scope, locale, format), started);
     }
     return 0;
+  }
+
+  private void write(byte[] document, long started) throws java.io.IOException {
+    Files.write(out, document);
+    System.out.printf("Wrote %s (%,d bytes) in %.1f s%n", out.toAbsolutePath(), document.length,
+        (System.nanoTime() - started) / 1e9);
   }
 }

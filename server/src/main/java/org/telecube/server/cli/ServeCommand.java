@@ -4,12 +4,14 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.warehouse.backend.WarehouseUnavailableException;
+import org.telecube.warehouse.backend.duckdb.DuckDbBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code telecube serve}: the HTTP API (and later the UI) over the warehouse. */
-@Command(name = "serve", description = "Serve the cube API on HTTP.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the cube API on HTTP.")
 final class ServeCommand implements Callable<Integer> {
   private static volatile boolean serving;
 
@@ -30,8 +32,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   static ConfigurableApplicationContext start(TelecubeCommand root, int port) {
-    SpringApplication app = new SpringApplication(TelecubeApplication.class);
     java.nio.file.Path dataDir = root.dataDir.toAbsolutePath().normalize();
+    checkFree(dataDir);
+    SpringApplication app = new SpringApplication(TelecubeApplication.class);
     ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + dataDir,
         "--server.port=" + port);
     serving = true;
@@ -44,5 +47,21 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("  OpenAPI:    " + url + "v3/api-docs");
     System.out.println("Stop with Ctrl+C.");
     return context;
+  }
+
+  /**
+   * Refuses, in one line and before Spring starts (whose failure would be a long stack trace),
+   * a warehouse another process holds: a load, or another server.
+   */
+  private static void checkFree(java.nio.file.Path dataDir) {
+    try {
+      DuckDbBackend.checkAvailable(dataDir.resolve(DuckDbBackend.FILE_NAME));
+    } catch (WarehouseUnavailableException e) {
+      if (!DuckDbBackend.inUse(e)) {
+        throw e;
+      }
+      throw new WarehouseUnavailableException(CliMessages.get("serve.busy",
+          dataDir.resolve(DuckDbBackend.FILE_NAME).toString()), e);
+    }
   }
 }

@@ -109,6 +109,19 @@ public class DeliveryRepository implements DeliveryHistory {
         .update();
   }
 
+  /**
+   * Cancels the schedule's deliveries that have not started an attempt (QUEUED) or wait for their
+   * next one (RETRYING); one that is rendering or sending now finishes as it will. The last error
+   * stays: it tells why the delivery was still retrying.
+   */
+  public int cancelPending(long scheduleId) {
+    return jdbc.sql("update report_delivery set status = ?, next_attempt_at = null, updated_at = ? "
+            + "where schedule_id = ? and status in (?, ?)")
+        .params(DeliveryStatus.CANCELLED.name(), UtcTimestamps.of(clock.instant()), scheduleId,
+            DeliveryStatus.QUEUED.name(), DeliveryStatus.RETRYING.name())
+        .update();
+  }
+
   public Optional<Delivery> find(long id) {
     return jdbc.sql("select * from report_delivery where id = ?").param(id).query(DeliveryRepository::row).optional();
   }

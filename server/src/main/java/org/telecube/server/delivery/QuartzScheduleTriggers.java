@@ -22,17 +22,22 @@ import org.telecube.server.schedule.ScheduleTriggers;
 /**
  * Schedules as Quartz jobs: one durable job per schedule (it survives its triggers and carries the
  * schedule id), a cron trigger in the schedule's zone while it is enabled, and one-shot triggers
- * for "send now" and retries. Jobs ask for recovery, so a delivery running when its instance died
+ * for "send now" and retries (dropped, and their deliveries CANCELLED, when the schedule is deleted
+ * or disabled). Jobs ask for recovery, so a delivery running when its instance died
  * is run again by a surviving or restarted one.
  */
 @Component
 class QuartzScheduleTriggers implements ScheduleTriggers {
   private static final String GROUP = "telecube-schedules";
 
-  private final Scheduler scheduler;
+  private static final String RETRY = "retry-";
 
-  QuartzScheduleTriggers(Scheduler scheduler) {
+  private final Scheduler scheduler;
+  private final DeliveryRepository deliveries;
+
+  QuartzScheduleTriggers(Scheduler scheduler, DeliveryRepository deliveries) {
     this.scheduler = scheduler;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -65,8 +70,24 @@ class QuartzScheduleTriggers implements ScheduleTriggers {
   }
 
   @Override
+  public void disabled(long scheduleId) {
+    try {
+      for (Trigger t : scheduler.getTriggersOfJob(jobKey(scheduleId))) {
+        if (t.getKey().getName().startsWith(RETRY)) {
+          scheduler.unscheduleJob(t.getKey());
+        }
+      }
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not cancel the retries of schedule " + scheduleId + ": " + e.getMessage(), e);
+    }
+    deliveries.cancelPending(scheduleId);
+  }
+
+  @Override
   public void removed(long scheduleId) {
     try {
+      // before the row goes: its deliveries keep their history but lose the schedule id
+      deliveries.cancelPending(scheduleId);
       scheduler.deleteJob(jobKey(scheduleId));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not remove the trigger of schedule " + scheduleId, e);
@@ -94,7 +115,7 @@ class QuartzScheduleTriggers implements ScheduleTriggers {
 
   /** Tries delivery {@code deliveryId} again at {@code at}. */
   void retry(long scheduleId, long deliveryId, int attempt, Instant at) {
-    Trigger trigger = oneShot(TriggerKey.triggerKey("retry-" + deliveryId + "-" + attempt, GROUP), scheduleId,
+    Trigger trigger = oneShot(TriggerKey.triggerKey(RETRY + deliveryId + "-" + attempt, GROUP), scheduleId,
         Date.from(at)).usingJobData(DeliveryJob.DELIVERY_ID, deliveryId).build();
     schedule(trigger, scheduleId);
   }

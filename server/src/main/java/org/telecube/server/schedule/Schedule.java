@@ -10,12 +10,15 @@ import java.util.List;
  * A report schedule as stored.
  *
  * @param monthOffset the report month relative to the month of the fire time in {@code timeZone}:
- *     -1 is the previous month (the usual monthly report), 0 the current month
+ *     -1 is the previous month (the usual monthly report), 0 the current month; null when
+ *     {@code month} is set
+ * @param month a fixed report month, YYYY-MM, whenever the schedule fires; null when
+ *     {@code monthOffset} is set
  * @param scope a region key of the report, or null for the whole country
  * @param cron a Quartz cron expression (seconds first), evaluated in {@code timeZone}
  * @param subject the mail subject with placeholders {report}, {scope}, {month}
  */
-public record Schedule(long id, String name, String reportId, int monthOffset, String scope, String format,
+public record Schedule(long id, String name, String reportId, Integer monthOffset, String month, String scope, String format,
                        String locale, String cron, String timeZone, List<String> to, List<String> cc,
                        String subject, boolean enabled, String owner, Instant createdAt, Instant updatedAt) {
   public Schedule {
@@ -29,6 +32,9 @@ public record Schedule(long id, String name, String reportId, int monthOffset, S
 
   /** The month the report covers when the schedule fires at {@code fireTime}. */
   public YearMonth reportMonth(Instant fireTime) {
+    if (month != null) {
+      return YearMonth.parse(month);
+    }
     return YearMonth.from(ZonedDateTime.ofInstant(fireTime, zone())).plusMonths(monthOffset);
   }
 }

@@ -14,7 +14,7 @@ import org.telecube.server.metadata.UtcTimestamps;
 /** Schedules in the metadata store ({@code report_schedule}); recipients are kept as JSON arrays. */
 @Repository
 public class ScheduleRepository {
-  private static final String COLUMNS = "id, name, report_id, month_offset, scope, format, locale, cron, time_zone, "
+  private static final String COLUMNS = "id, name, report_id, month_offset, report_month, scope, format, locale, cron, time_zone, "
       + "recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at";
 
   private final JdbcClient jdbc;
@@ -25,10 +25,10 @@ public class ScheduleRepository {
 
   public Schedule insert(Schedule s) {
     KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("insert into report_schedule (name, report_id, month_offset, scope, format, locale, cron, time_zone, "
-            + "recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(s.name(), s.reportId(), s.monthOffset(), s.scope(), s.format(), s.locale(), s.cron(), s.timeZone(),
+    jdbc.sql("insert into report_schedule (name, report_id, month_offset, report_month, scope, format, locale, cron, "
+            + "time_zone, recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(s.name(), s.reportId(), s.monthOffset(), s.month(), s.scope(), s.format(), s.locale(), s.cron(), s.timeZone(),
             StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(), UtcTimestamps.of(s.createdAt()), UtcTimestamps.of(s.updatedAt()))
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
@@ -37,11 +37,12 @@ public class ScheduleRepository {
 
   /** Replaces everything but the id and creation time; empty when there is no such schedule. */
   public Optional<Schedule> update(long id, Schedule s) {
-    int n = jdbc.sql("update report_schedule set name = ?, report_id = ?, month_offset = ?, scope = ?, format = ?, "
-            + "locale = ?, cron = ?, time_zone = ?, recipients_to = ?, recipients_cc = ?, subject = ?, enabled = ?, "
+    int n = jdbc.sql("update report_schedule set name = ?, report_id = ?, month_offset = ?, report_month = ?, "
+            + "scope = ?, format = ?, locale = ?, cron = ?, time_zone = ?, recipients_to = ?, recipients_cc = ?, subject = ?, enabled = ?, "
             + "owner = ?, updated_at = ? where id = ?")
-        .params(s.name(), s.reportId(), s.monthOffset(), s.scope(), s.format(), s.locale(), s.cron(), s.timeZone(),
-            StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(), UtcTimestamps.of(s.updatedAt()), id)
+        .params(s.name(), s.reportId(), s.monthOffset(), s.month(), s.scope(), s.format(), s.locale(), s.cron(),
+            s.timeZone(), StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(),
+            UtcTimestamps.of(s.updatedAt()), id)
         .update();
     return n == 0 ? Optional.empty() : find(id);
   }
@@ -60,8 +61,8 @@ public class ScheduleRepository {
   }
 
   private static Schedule row(ResultSet rs, int i) throws SQLException {
-    return new Schedule(rs.getLong("id"), rs.getString("name"), rs.getString("report_id"), rs.getInt("month_offset"),
-        rs.getString("scope"), rs.getString("format"), rs.getString("locale"), rs.getString("cron"),
+    return new Schedule(rs.getLong("id"), rs.getString("name"), rs.getString("report_id"),
+        rs.getObject("month_offset", Integer.class), rs.getString("report_month"), rs.getString("scope"), rs.getString("format"), rs.getString("locale"), rs.getString("cron"),
         rs.getString("time_zone"), StringLists.read(rs.getString("recipients_to")), StringLists.read(rs.getString("recipients_cc")),
         rs.getString("subject"), rs.getBoolean("enabled"), rs.getString("owner"), UtcTimestamps.read(rs, "created_at"),
         UtcTimestamps.read(rs, "updated_at"));

@@ -5,8 +5,18 @@ import java.util.List;
 /**
  * A schedule as a client sends it (create or replace); everything is checked by
  * {@link ScheduleValidator} and defaults are filled in there.
+ *
+ * @param monthOffset the report month relative to the fire time (default -1)
+ * @param month or a fixed report month, YYYY-MM; at most one of the two
  */
-public record ScheduleRequest(String name, String reportId, Integer monthOffset, String scope, String format,
-                              String locale, String cron, String timeZone, List<String> to, List<String> cc,
-                              String subject, Boolean enabled, String owner) {
+public record ScheduleRequest(String name, String reportId, Integer monthOffset, String month, String scope,
+                              String format, String locale, String cron, String timeZone, List<String> to,
+                              List<String> cc, String subject, Boolean enabled, String owner) {
+
+  /** A request with a month relative to the fire time (no fixed month). */
+  public ScheduleRequest(String name, String reportId, Integer monthOffset, String scope, String format,
+                         String locale, String cron, String timeZone, List<String> to, List<String> cc,
+                         String subject, Boolean enabled, String owner) {
+    this(name, reportId, monthOffset, null, scope, format, locale, cron, timeZone, to, cc, subject, enabled, owner);
+  }
 }

@@ -40,18 +40,22 @@ public class ScheduleService {
   public Schedule replace(long id, ScheduleRequest request) {
     Schedule checked = validator.check(request, clock.instant());
     return transaction.execute(status -> {
+      boolean wasEnabled = repository.find(id).map(Schedule::enabled).orElse(false);
       Schedule saved = repository.update(id, checked).orElseThrow(() -> ScheduleException.notFound(id));
       triggers.scheduled(saved);
+      if (wasEnabled && !saved.enabled()) {
+        triggers.disabled(id);
+      }
       return saved;
     });
   }
 
   public void delete(long id) {
     transaction.executeWithoutResult(status -> {
+      triggers.removed(id); // first: it cancels the pending deliveries by schedule id
       if (!repository.delete(id)) {
         throw ScheduleException.notFound(id);
       }
-      triggers.removed(id);
     });
   }
 

@@ -12,8 +12,14 @@ public interface ScheduleTriggers {
   /** Creates or replaces the schedule's trigger; a disabled schedule gets none. */
   void scheduled(Schedule schedule);
 
-  /** Drops the schedule's trigger and any pending retry. */
+  /** Drops the schedule's trigger and any pending retry, whose delivery is recorded as cancelled. */
   void removed(long scheduleId);
+
+  /**
+   * The schedule was just disabled: drops its pending retries and records their deliveries (and
+   * any still queued) as cancelled.
+   */
+  void disabled(long scheduleId);
 
   /** When the schedule fires next, if it is enabled and fires again. */
   Optional<Instant> nextFireTime(long scheduleId);

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ScheduleValidator {
   public static final String DEFAULT_SUBJECT = "{report} · {scope} · {month}";
   static final Set<String> PLACEHOLDERS = Set.of("report", "scope", "month");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final Pattern FIXED_MONTH = Pattern.compile("\\d{4}-\\d{2}");
   private static final int MAX_RECIPIENTS = 100;
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
@@ -46,8 +48,13 @@ public final class ScheduleValidator {
     }
     String name = required(request.name(), "name", 200);
     String reportId = required(request.reportId(), "reportId", 64);
-    int monthOffset = request.monthOffset() == null ? -1 : request.monthOffset();
-    if (monthOffset < -120 || monthOffset > 0) {
+    YearMonth month = fixedMonth(request.month());
+    if (month != null && request.monthOffset() != null) {
+      throw ScheduleException.invalid("month", "month_and_offset",
+          "give either month (a fixed YYYY-MM) or monthOffset (relative to the fire time), not both");
+    }
+    Integer monthOffset = month != null ? null : request.monthOffset() == null ? -1 : request.monthOffset();
+    if (monthOffset != null && (monthOffset < -120 || monthOffset > 0)) {
       throw ScheduleException.invalid("monthOffset", "bad_month_offset",
           "monthOffset must be between -120 and 0 (-1 = the month before the fire time), not " + monthOffset);
     }
@@ -76,8 +83,26 @@ public final class ScheduleValidator {
     if (owner.length() > 100) {
       throw ScheduleException.invalid("owner", "too_long", "owner is longer than 100 characters");
     }
-    return new Schedule(0, name, reportId, monthOffset, scope, format.code(), language.tag(), cron, zone.getId(),
+    return new Schedule(0, name, reportId, monthOffset, month == null ? null : month.toString(), scope, format.code(), language.tag(), cron, zone.getId(),
         to, cc, subject, request.enabled() == null || request.enabled(), owner, now, now);
+  }
+
+  /** A fixed report month, YYYY-MM; null when none is given (a blank one is a mistake, not "none"). */
+  private static YearMonth fixedMonth(String month) {
+    if (month == null) {
+      return null;
+    }
+    YearMonth m;
+    try {
+      m = FIXED_MONTH.matcher(month.trim()).matches() ? YearMonth.parse(month.trim()) : null;
+    } catch (DateTimeException e) {
+      m = null;
+    }
+    if (m == null || m.getYear() < 2000 || m.getYear() > 2999) {
+      throw ScheduleException.invalid("month", "bad_month",
+          "month must be a month YYYY-MM between 2000-01 and 2999-12, e.g. 2025-11, not \"" + month + "\"");
+    }
+    return m;
   }
 
   /** The zone of a schedule: an IANA region id (Asia/Shanghai, Asia/Kolkata); blank is the default. */

@@ -231,6 +231,59 @@ abstract class DeliveryScenarios {
     assertThat(server.bean(DeliveryRepository.class).recent(off.id(), null, 10)).isEmpty();
   }
 
+  @Test
+  void deletingAScheduleCancelsItsPendingRetryAndNothingIsSentWhenSmtpIsBack() throws Exception {
+    // a retry far enough away that the schedule is surely deleted while its delivery waits for it
+    TestInstance server = start("a", Map.of("telecube.delivery.backoff", "6s", "telecube.delivery.max-backoff", "6s"));
+    ScheduleService schedules = server.bean(ScheduleService.class);
+    Schedule schedule = schedules.create(oneShot("cancel", soon(3600), SHANGHAI, true, "cancel@telecube.test"));
+    Delivery retrying = awaitRetrying(server, schedule);
+
+    schedules.delete(schedule.id());
+    Delivery cancelled = server.bean(DeliveryRepository.class).find(retrying.id()).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(DeliveryStatus.CANCELLED);
+    assertThat(cancelled.nextAttemptAt()).isNull();
+    assertThat(cancelled.scheduleId()).isNull();
+
+    mail.up();
+    sleepUntil(retrying.nextAttemptAt().plusSeconds(3));
+    assertNoMoreMailThan(0);
+    assertThat(server.bean(DeliveryRepository.class).find(retrying.id()).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.CANCELLED);
+  }
+
+  @Test
+  void disablingAScheduleCancelsItsPendingRetryAndNothingIsSentWhenSmtpIsBack() throws Exception {
+    TestInstance server = start("a", Map.of("telecube.delivery.backoff", "6s", "telecube.delivery.max-backoff", "6s"));
+    ScheduleService schedules = server.bean(ScheduleService.class);
+    ScheduleRequest on = oneShot("pause", soon(3600), SHANGHAI, true, "pause@telecube.test");
+    Schedule schedule = schedules.create(on);
+    Delivery retrying = awaitRetrying(server, schedule);
+
+    schedules.replace(schedule.id(), new ScheduleRequest(on.name(), on.reportId(), on.monthOffset(), on.scope(),
+        on.format(), on.locale(), on.cron(), on.timeZone(), on.to(), on.cc(), on.subject(), false, on.owner()));
+    assertThat(server.bean(DeliveryRepository.class).find(retrying.id()).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.CANCELLED);
+    assertThat(schedules.view(schedule.id()).lastRun().status()).isEqualTo("CANCELLED");
+
+    mail.up();
+    sleepUntil(retrying.nextAttemptAt().plusSeconds(3));
+    assertNoMoreMailThan(0);
+    assertThat(server.bean(DeliveryRepository.class).find(retrying.id()).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.CANCELLED);
+  }
+
+  /** Sends {@code schedule} now while SMTP is down; the delivery once it waits for its retry. */
+  private static Delivery awaitRetrying(TestInstance server, Schedule schedule) {
+    server.bean(ScheduleService.class).sendNow(schedule.id());
+    DeliveryRepository deliveries = server.bean(DeliveryRepository.class);
+    await().atMost(Duration.ofSeconds(60)).until(() -> !deliveries.recent(schedule.id(), DeliveryStatus.RETRYING, 1)
+        .isEmpty());
+    Delivery d = only(deliveries.recent(schedule.id(), DeliveryStatus.RETRYING, 1));
+    assertThat(d.nextAttemptAt()).isAfter(Instant.now());
+    return d;
+  }
+
   // --- helpers ---
 
   private TestInstance start(String instanceId, Map<String, String> extra) {

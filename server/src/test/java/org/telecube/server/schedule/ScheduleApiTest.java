@@ -149,6 +149,60 @@ class ScheduleApiTest {
   }
 
   @Test
+  void aScheduleMayNameAFixedMonthWhichItsDeliveriesReport() throws Exception {
+    ObjectNode fixed = valid();
+    fixed.put("month", SampleWarehouse.LAST_MONTH.toString());
+    HttpResponse<String> created = send("POST", "/api/schedules", fixed.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode schedule = JSON.readTree(created.body()).path("schedule");
+    long id = schedule.path("id").asLong();
+    assertThat(schedule.path("month").asText()).isEqualTo("2025-06");
+    assertThat(schedule.path("monthOffset").isNull()).isTrue();
+    assertThat(JSON.readTree(send("GET", "/api/schedules/" + id, null).body()).path("schedule").path("month").asText())
+        .isEqualTo("2025-06");
+
+    // whenever it fires (now, December 2026 or later), the delivery is of the named month
+    assertThat(send("POST", "/api/schedules/" + id + "/send-now", "").statusCode()).isEqualTo(202);
+    JsonNode delivery = null;
+    for (int i = 0; i < 300 && delivery == null; i++) {
+      JsonNode list = JSON.readTree(send("GET", "/api/deliveries?scheduleId=" + id, null).body());
+      delivery = list.isEmpty() ? null : list.get(0);
+      Thread.sleep(100);
+    }
+    assertThat(delivery).as("a delivery of the fixed-month schedule").isNotNull();
+    assertThat(delivery.path("reportMonth").asText()).isEqualTo("2025-06");
+
+    // back to a month relative to the fire time: the fixed month goes
+    ObjectNode relative = valid();
+    relative.put("monthOffset", -2);
+    JsonNode replaced = JSON.readTree(send("PUT", "/api/schedules/" + id, relative.toString()).body()).path("schedule");
+    assertThat(replaced.path("monthOffset").asInt()).isEqualTo(-2);
+    assertThat(replaced.path("month").isNull()).isTrue();
+    assertThat(send("DELETE", "/api/schedules/" + id, null).statusCode()).isEqualTo(204);
+  }
+
+  @ParameterizedTest(name = "month = \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', value = {
+      "2025-13  | bad_month",
+      "June     | bad_month",
+      "2025-6   | bad_month",
+      "''       | bad_month",
+      "1999-12  | bad_month"})
+  void aBadFixedMonthIsRefusedByName(String month, String code) throws Exception {
+    ObjectNode body = valid();
+    body.put("month", month);
+    assertProblem(send("POST", "/api/schedules", body.toString()), 400, "month", code);
+  }
+
+  @Test
+  void aFixedMonthAndAnOffsetTogetherAreRefused() throws Exception {
+    ObjectNode both = valid();
+    both.put("month", "2025-11");
+    both.put("monthOffset", -1);
+    assertProblem(send("POST", "/api/schedules", both.toString()), 400, "month", "month_and_offset");
+  }
+
+  @Test
   void theDeliveryHistoryRefusesBadFilters() throws Exception {
     assertProblem(send("GET", "/api/deliveries?status=lost", null), 400, "status", "unknown_status");
     assertProblem(send("GET", "/api/deliveries?limit=0", null), 400, "limit", "bad_limit");

@@ -68,6 +68,11 @@ public final class SampleWarehouse {
     }
   }
 
+  /** The generated feed files the sample was loaded from. */
+  public Path feeds() {
+    return feeds;
+  }
+
   /** A fresh copy of the loaded data directory at {@code target}. */
   public Path copyTo(Path target) {
     try (Stream<Path> files = Files.walk(data)) {

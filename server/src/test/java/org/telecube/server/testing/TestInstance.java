@@ -20,9 +20,11 @@ import org.telecube.server.TelecubeApplication;
  */
 public final class TestInstance implements AutoCloseable {
   private final ConfigurableApplicationContext context;
+  private final Path dataDir;
 
-  private TestInstance(ConfigurableApplicationContext context) {
+  private TestInstance(ConfigurableApplicationContext context, Path dataDir) {
     this.context = context;
+    this.dataDir = dataDir;
   }
 
   /** Starts a server whose data directory is a fresh copy of the sample warehouse. */
@@ -35,7 +37,8 @@ public final class TestInstance implements AutoCloseable {
       all.putAll(properties);
       List<String> args = new ArrayList<>();
       all.forEach((k, v) -> args.add("--" + k + "=" + v));
-      return new TestInstance(new SpringApplicationBuilder(TelecubeApplication.class).run(args.toArray(String[]::new)));
+      return new TestInstance(new SpringApplicationBuilder(TelecubeApplication.class).run(args.toArray(String[]::new)),
+          Path.of(all.get("telecube.data-dir")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -43,6 +46,11 @@ public final class TestInstance implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** The data directory whose warehouse file this server holds. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public int port() {

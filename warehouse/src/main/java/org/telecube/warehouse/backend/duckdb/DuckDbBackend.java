@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.duckdb.DuckDBDriver;
 import org.telecube.warehouse.backend.Backend;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 
@@ -20,6 +24,7 @@ import org.telecube.warehouse.backend.WarehouseUnavailableException;
  */
 public final class DuckDbBackend implements Backend {
   public static final String FILE_NAME = "telecube.duckdb";
+  private static final String IN_USE = " is in use by another process";
 
   private final Path file;
   private final HikariDataSource pool;
@@ -40,6 +45,7 @@ public final class DuckDbBackend implements Backend {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
+    checkAvailable(file);
     HikariConfig config = new HikariConfig();
     config.setPoolName("telecube-duckdb");
     config.setDriverClassName("org.duckdb.DuckDBDriver");
@@ -50,14 +56,36 @@ public final class DuckDbBackend implements Backend {
     try {
       return new DuckDbBackend(file, new HikariDataSource(config));
     } catch (HikariPool.PoolInitializationException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (message.contains("lock")) {
-        throw new WarehouseUnavailableException("The warehouse " + file + " is in use by another"
-            + " process (is `telecube serve` or `telecube demo` running?). Stop it, or send the"
-            + " work to the running server (e.g. POST /api/etl/batches).", e);
-      }
-      throw new WarehouseUnavailableException("Cannot open the warehouse " + file + ": " + e.getMessage(), e);
+      throw unavailable(file, e);
     }
+  }
+
+  /**
+   * Opens and closes the file once without the pool, so that a file another process holds is one
+   * clear {@link WarehouseUnavailableException} (see {@link #inUse}) rather than HikariCP's logged
+   * stack trace. The command line also calls it before starting a server.
+   */
+  public static void checkAvailable(Path file) {
+    try (Connection probe = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties())) {
+      // opened: no other process holds it
+    } catch (SQLException e) {
+      throw unavailable(file, e);
+    }
+  }
+
+  /** Whether {@code e} says another process holds the file (not that it is missing or broken). */
+  public static boolean inUse(WarehouseUnavailableException e) {
+    return e.getMessage().contains(IN_USE);
+  }
+
+  private static WarehouseUnavailableException unavailable(Path file, Exception e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("lock")) {
+      return new WarehouseUnavailableException("The warehouse " + file + IN_USE
+          + " (is `telecube serve` or `telecube demo` running?). Stop it, or send the"
+          + " work to the running server (e.g. POST /api/etl/batches).", e);
+    }
+    return new WarehouseUnavailableException("Cannot open the warehouse " + file + ": " + e.getMessage(), e);
   }
 
   @Override

@@ -1,0 +1,161 @@
+package org.telecube.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestInstance;
+import org.telecube.warehouse.Warehouse;
+import picocli.CommandLine;
+
+/**
+ * The command line in the state the quick start leaves you in: a server holds the warehouse file.
+ * The server runs in this JVM on a copy of the sample warehouse; each command runs as its own
+ * process, as a user runs it, on the same data directory.
+ */
+class CliBesideServerTest {
+  private static TestInstance server;
+
+  @BeforeAll
+  static void startServer() {
+    server = TestInstance.start(Map.of());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"query", "report", "serve", "demo", "generate", "etl", "etl load", "bench",
+      "churn-evaluate", "analysis-settings"})
+  void everyCommandPrintsItsUsageForHelpAndSucceeds(String command) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = TelecubeCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.add("--help");
+    assertThat(cl.execute(args.toArray(String[]::new))).isZero();
+    assertThat(out.toString()).startsWith("Usage: telecube " + command);
+  }
+
+  @Test
+  void queryGoesThroughTheServerAndPrintsTheSameTable() throws Exception {
+    Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
+        "--cube", "revenue", "--measures", "revenue", "--rows", "time.month", "--locale", "en");
+    assertThat(run.code()).as(run.toString()).isZero();
+    // the month's revenue as summed by hand from the billing feed file, formatted as the table does
+    BigDecimal june = SampleWarehouse.get().billedAmount(SampleWarehouse.LAST_MONTH);
+    String expected = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(june);
+    assertThat(run.out()).contains(expected).contains("2 rows");
+  }
+
+  @Test
+  void reportGoesThroughTheServerAndWritesTheFile() throws Exception {
+    Path out = Files.createTempDirectory("telecube-cli-report").resolve("revenue.pdf");
+    Run run = cli("--data-dir", server.dataDir().toString(), "report", "--server", server.url(""),
+        "--id", "monthly-revenue", "--month", SampleWarehouse.LAST_MONTH.toString(), "--out", out.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    byte[] pdf = Files.readAllBytes(out);
+    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(run.out()).contains("Wrote " + out.toAbsolutePath());
+  }
+
+  @Test
+  void aServerRefusingItsQuerySaysWhyInOneLine() throws Exception {
+    Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
+        "--cube", "revenue", "--measures", "nope");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).contains("measures").contains("nope");
+  }
+
+  @Test
+  void serveOnAFileAnotherProcessHoldsSaysSoInOneLine() throws Exception {
+    Run run = cli("--data-dir", server.dataDir().toString(), "serve", "--port", "0");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("cannot serve").contains("in use by another process");
+    assertThat(run.out()).isBlank();
+
+    // in a Chinese terminal, in Chinese
+    Run zh = cli(List.of("-Duser.language=zh", "-Duser.country=CN"), "--data-dir", server.dataDir().toString(),
+        "serve", "--port", "0");
+    assertThat(zh.code()).as(zh.toString()).isNotZero();
+    assertThat(zh.err().strip().lines()).as(zh.toString()).hasSize(1);
+    assertThat(zh.err()).contains("无法启动服务").contains("正被另一个进程占用");
+  }
+
+  @Test
+  void loadRefusesAServerThatHoldsAnotherWarehouse() throws Exception {
+    Path other = SampleWarehouse.get().copyTo(Files.createTempDirectory("telecube-other").resolve("data"));
+    try (Warehouse held = Warehouse.openEmbedded(other)) { // this JVM holds the other warehouse's file
+      Run run = cli("--data-dir", other.toString(), "etl", "load", "--server", server.url(""),
+          SampleWarehouse.get().feeds().toString());
+      assertThat(run.code()).as(run.toString()).isNotZero();
+      assertThat(run.err()).contains("holds another warehouse").contains(server.dataDir().toRealPath().toString());
+      assertThat(run.out()).doesNotContain("Batch");
+    }
+  }
+
+  @Test
+  void filesTheServerAlreadyLoadedAreReportedAsSkipped() throws Exception {
+    Run run = cli("--data-dir", server.dataDir().toString(), "etl", "load", "--server", server.url(""),
+        SampleWarehouse.get().feeds().toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("handing the batch to " + server.url(""))
+        .containsPattern("billing_2025-06\\.csv: skipped, already loaded in batch \\d+")
+        .containsPattern("Batch \\d+: \\d+ files \\(\\d+ skipped\\)");
+  }
+
+  record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  /** Runs {@code telecube args...} as its own JVM on this test's classpath. */
+  private static Run cli(String... args) throws IOException, InterruptedException {
+    return cli(List.of(), args);
+  }
+
+  private static Run cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
+    command.addAll(jvmOptions);
+    command.add(TelecubeCommand.class.getName());
+    command.addAll(List.of(args));
+    Path dir = Files.createTempDirectory("telecube-cli");
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("telecube " + String.join(" ", args) + " did not finish in 120 s: "
+          + Files.readString(out) + Files.readString(err));
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
