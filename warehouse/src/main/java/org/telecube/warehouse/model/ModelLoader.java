@@ -85,6 +85,8 @@ public final class ModelLoader {
       String path = "dimensions." + name;
       JsonNode d = e.getValue();
       Caption caption = caption(path, d.path("caption"));
+      Caption all = d.has("all") ? caption(path + ".all", d.path("all"))
+          : Caption.of("全部" + caption.in(Language.ZH_CN), "All: " + caption.in(Language.EN));
       if (d.has("enumeration")) {
         String enumName = d.get("enumeration").asText();
         Enumeration en = enums.get(enumName);
@@ -93,7 +95,7 @@ public final class ModelLoader {
         }
         Level level = new Level(name, name, caption, "code",
             Map.of(Language.ZH_CN.tag(), "name_zh", Language.EN.tag(), "name_en"), "sort_order");
-        out.add(new Dimension(name, caption, false, en.table(), "code", List.of(level)));
+        out.add(new Dimension(name, caption, all, false, en.table(), "code", List.of(level)));
         return;
       }
       List<Level> levels = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class ModelLoader {
       if (levels.isEmpty()) {
         throw new ModelException(path, "a dimension needs levels or an enumeration");
       }
-      out.add(new Dimension(name, caption, d.path("time").asBoolean(false), text(path, d, "table"),
+      out.add(new Dimension(name, caption, all, d.path("time").asBoolean(false), text(path, d, "table"),
           text(path, d, "key"), levels));
     });
     return out;
@@ -162,15 +164,16 @@ public final class ModelLoader {
   private static Measure readMeasure(String path, String name, JsonNode m) {
     Caption caption = caption(path, m.path("caption"));
     MeasureFormat format = MeasureFormat.valueOf(m.path("format").asText("number").toUpperCase(Locale.ROOT));
+    Measure.Reading reading = reading(path, m, format);
     if (m.has("formula")) {
-      return new Measure.Derived(name, caption, format, m.get("formula").asText());
+      return new Measure.Derived(name, caption, format, m.get("formula").asText(), reading);
     }
     if (m.has("from")) {
       String[] parts = m.get("from").asText().split("\\.", 2);
       if (parts.length != 2) {
         throw new ModelException(path, "from must be cube.measure");
       }
-      return new Measure.Across(name, caption, format, parts[0], parts[1]);
+      return new Measure.Across(name, caption, format, parts[0], parts[1], reading);
     }
     Aggregate aggregate = Aggregate.valueOf(text(path, m, "aggregate").toUpperCase(Locale.ROOT));
     String column = m.has("column") ? m.get("column").asText() : null;
@@ -185,7 +188,26 @@ public final class ModelLoader {
     });
     OverTime overTime = OverTime.valueOf(m.path("over_time").asText("sum").toUpperCase(Locale.ROOT));
     return new Measure.Stored(name, caption, format, column, aggregate, overTime, filter,
-        new BigDecimal(m.path("divide_by").asText("1")));
+        new BigDecimal(m.path("divide_by").asText("1")), reading);
+  }
+
+  /** {@code higher_is_better} (default true) and {@code change} (default by format: rates difference). */
+  private static Measure.Reading reading(String path, JsonNode m, MeasureFormat format) {
+    Measure.Reading defaults = Measure.Reading.defaultFor(format);
+    JsonNode better = m.path("higher_is_better");
+    if (!better.isMissingNode() && !better.isBoolean()) {
+      throw new ModelException(path, "higher_is_better must be true or false");
+    }
+    Measure.Change change = defaults.change();
+    if (m.has("change")) {
+      String text = m.get("change").asText().toUpperCase(Locale.ROOT);
+      try {
+        change = Measure.Change.valueOf(text);
+      } catch (IllegalArgumentException e) {
+        throw new ModelException(path, "change must be relative or difference");
+      }
+    }
+    return new Measure.Reading(better.isMissingNode() ? defaults.higherIsBetter() : better.booleanValue(), change);
   }
 
   private static void checkAcross(CubeModel model) {
