@@ -547,7 +547,7 @@ class ExplorerPageTest {
   }
 
   private static void awaitTable(Page page) {
-    page.waitForFunction("document.querySelector('#busy').hidden && document.querySelector('#wait').hidden"
+    page.waitForFunction("document.querySelector('#busy').hidden && (document.querySelector('#wait') ?? {hidden: true}).hidden"
         + " && document.querySelector('#pivot table') != null");
   }
 
