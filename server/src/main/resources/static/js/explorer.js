@@ -327,6 +327,7 @@ async function run() {
   abortQuery(); // a newer view supersedes the one still running
   const ticket = ++running;
   if (state.measures.length === 0) {
+    setWaiting(false);
     showMessage(t('noMeasure'), 'info');
     $('pivot').innerHTML = '';
     clearChart();
@@ -754,6 +755,8 @@ function wire() {
     }
   });
   $('cancel-query').addEventListener('click', cancelQuery);
+  // leaving the page mid-query: nobody will read the answer, so the server need not compute it
+  window.addEventListener('pagehide', abortQuery);
   $('swap').addEventListener('click', () => {
     [state.rows, state.columns] = [state.columns, state.rows];
     state.sort = null;
