@@ -284,6 +284,9 @@ function checkSeries(categories, series) {
   }));
 }
 
+/** The most categories labelled at once along the bottom of a chart; more scroll in a window. */
+const MAX_LABELLED = 16;
+
 /** A label's width in pixels at 12px, roughly: CJK characters are square, Latin ones about half. */
 function textWidth(text) {
   let width = 0;
@@ -318,6 +321,8 @@ function cartesianOption(kind, { categories, series, format, locale, title, stac
   const labels = categories.map(c => String(c ?? ''));
   const longest = labels.reduce((m, c) => Math.max(m, textWidth(c)), 0);
   const crowded = !horizontal && (categories.length > 8 || longest * categories.length > 560);
+  // more categories than fit along the bottom: a window of them, each labelled, with a slider
+  const windowed = !horizontal && categories.length > MAX_LABELLED;
   const categoryAxis = {
     type: 'category',
     data: labels,
@@ -326,8 +331,8 @@ function cartesianOption(kind, { categories, series, format, locale, title, stac
     axisTick: { show: kind === 'bar', alignWithLabel: true, interval: 0, lineStyle: { color: AXIS_COLOR } },
     axisLabel: {
       color: MUTED_COLOR, interval: 0, hideOverlap: false,
-      fontSize: categories.length > 24 ? 10 : (categories.length > 14 ? 11 : 12),
-      rotate: crowded ? (categories.length > 16 ? 90 : 45) : 0,
+      fontSize: horizontal && categories.length > 24 ? 11 : 12,
+      rotate: crowded ? 45 : 0,
       width: horizontal ? 120 : (crowded ? 110 : undefined),
       overflow: horizontal || crowded ? 'truncate' : 'none',
     },
@@ -362,6 +367,14 @@ function cartesianOption(kind, { categories, series, format, locale, title, stac
         lineStyle: { width: 2 },
         emphasis: { focus: 'none' },
       });
+  if (windowed) {
+    option.dataZoom = [
+      { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: MAX_LABELLED - 1, height: 14, bottom: 6,
+        showDetail: false, brushSelect: false, zoomLock: true },
+      { type: 'inside', xAxisIndex: 0, zoomLock: true },
+    ];
+    option.grid.bottom = 30;
+  }
   option.graphic = rows.length === 0 || categories.length === 0 ? noDataGraphic(locale) : [];
   return option;
 }

@@ -586,11 +586,16 @@ async function renderChart(p) {
       names[r[0].key] = r[0].caption;
       values[r[0].key] = state.columns.length ? p.rowTotal(r, measure) ?? p.value(r, cols[0], measure) : p.value(r, [], measure);
     });
+    box.style.height = '';
     await charts.chinaMap(box, { values, captions: names, name: measure.caption, format: measure.format, locale: lang(), title: measure.caption });
   } else if (state.chart === 'line') {
+    box.style.height = '';
     charts.lineChart(box, timeFirst(p, measure, options));
   } else {
-    charts.barChart(box, options);
+    // many categories: bars across, one labelled row each, the panel as tall as they need
+    const horizontal = categories.length > 12;
+    box.style.height = horizontal ? `${Math.max(440, categories.length * 22 + 90)}px` : '';
+    charts.barChart(box, { ...options, horizontal });
   }
 }
 

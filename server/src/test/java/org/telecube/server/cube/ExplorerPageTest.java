@@ -499,13 +499,28 @@ class ExplorerPageTest {
     page.waitForFunction("window.explorerReady === true");
     awaitTable(page);
     page.waitForFunction("echarts.getInstanceByDom(document.getElementById('chart')) != null");
-    List<?> labels = (List<?>) page.evaluate("""
-        () => { const c = echarts.getInstanceByDom(document.getElementById('chart'));
-          const axis = c.getModel().getComponent('xAxis', 0).axis;
-          return [axis.getViewLabels().length, axis.scale.count()]; }""");
+    // 31 provinces: bars across, a labelled row each, no label skipped
+    List<?> labels = (List<?>) page.evaluate(CATEGORY_LABELS);
     assertThat(((Number) labels.get(0)).intValue()).isEqualTo(((Number) labels.get(1)).intValue())
         .isEqualTo(bodyRows(page));
     Browsers.screenshot(page, "explorer-13-every-label");
+
+    // 61 days along a line: a window of days, every one in it labelled, and a slider for the rest
+    page.navigate(url("/?cube=usage&rows=time.day&m=events&tot=1&chart=line&lang=zh-CN"));
+    page.waitForFunction("window.explorerReady === true");
+    awaitTable(page);
+    page.waitForFunction("echarts.getInstanceByDom(document.getElementById('chart')) != null");
+    List<?> days = (List<?>) page.evaluate(CATEGORY_LABELS);
+    int shown = ((Number) days.get(0)).intValue();
+    assertThat(shown).isEqualTo(((Number) days.get(1)).intValue()).isLessThan(bodyRows(page));
+    assertThat(((Number) days.get(2)).intValue()).isEqualTo(bodyRows(page));
+    assertThat(page.evaluate("echarts.getInstanceByDom(document.getElementById('chart')).getOption().dataZoom.length"))
+        .isEqualTo(2);
+    Browsers.screenshot(page, "explorer-15-days-window");
+
+    page.navigate(url("/?cube=revenue&rows=region.province&m=revenue&tot=1&chart=bar&lang=zh-CN"));
+    page.waitForFunction("window.explorerReady === true");
+    awaitTable(page);
 
     page.locator("#chart-select").selectOption("map");
     page.waitForFunction("(() => { const c = echarts.getInstanceByDom(document.getElementById('chart'));"
@@ -524,6 +539,13 @@ class ExplorerPageTest {
   }
 
   // --- helpers ---
+
+  /** The chart's category axis: [labels drawn, categories in view, categories in all]. */
+  private static final String CATEGORY_LABELS = """
+      () => { const c = echarts.getInstanceByDom(document.getElementById('chart'));
+        const axis = ['xAxis', 'yAxis'].map(n => c.getModel().getComponent(n, 0).axis).find(a => a.type === 'category');
+        const [from, to] = axis.scale.getExtent();
+        return [axis.getViewLabels().length, to - from + 1, axis.scale.getOrdinalMeta().categories.length]; }""";
 
   private Page newPage(int width, int height) {
     return browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions()
