@@ -548,7 +548,7 @@ function renderTable(answer, p) {
   }
   h.push('</tbody></table>');
   const partial = [...p.rows, ...p.columns].some((tuple) => tuple.some((m) => partialPeriod(m)));
-  if (partial) h.push(`<p class="partial-note" role="note"><span class="partial">${esc(t('partialMark', 'n', 'm'))}</span> ${esc(t('partialNote'))}</p>`);
+  if (partial) h.push(`<p class="partial-note" role="note">${esc(t('partialNote'))}</p>`);
   $('pivot').innerHTML = h.join('');
   return { millis: performance.now() - started, rows: rows.length, columns: dataColumns.length, cells: rows.length * dataColumns.length };
 }
