@@ -706,7 +706,13 @@ function wire() {
     setWaiting(true); // at once: the model is reloaded before the query runs
     renderStaticText();
     captions.clear();
-    await loadModel();
+    try {
+      await loadModel();
+    } catch (err) {
+      setWaiting(false);
+      showMessage(err.message, 'error');
+      return;
+    }
     await resolveFilterCaptions();
     run();
   });
@@ -762,6 +768,9 @@ function wire() {
   $('cancel-query').addEventListener('click', cancelQuery);
   // leaving the page mid-query: nobody will read the answer, so the server need not compute it
   window.addEventListener('pagehide', abortQuery);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('wait').hidden && inFlight && !$('filter-dialog').open) cancelQuery();
+  });
   $('swap').addEventListener('click', () => {
     [state.rows, state.columns] = [state.columns, state.rows];
     state.sort = null;

@@ -467,6 +467,12 @@ class ExplorerPageTest {
     assertThat(page.url()).isEqualTo(beforeUrl);
     assertThat(page.locator("#message").innerText()).contains("cancelled");
     assertThat(page.locator("#pivot").getAttribute("inert")).isNull();
+    // Escape cancels as well
+    page.locator("#swap").click();
+    PlaywrightAssertions.assertThat(page.locator("#wait")).isVisible();
+    page.keyboard().press("Escape");
+    PlaywrightAssertions.assertThat(page.locator("#wait")).isHidden();
+    assertThat(page.url()).isEqualTo(beforeUrl);
     page.unroute("**/api/cubes/revenue/query");
     page.locator("#pivot tbody button.member").nth(1).click();
     awaitTable(page);
