@@ -34,6 +34,11 @@ class CancellationTest {
       assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
       assertThat(cancellation.isCancelled()).isTrue();
       assertThatThrownBy(() -> cancellation.start(st)).isInstanceOf(QueryException.class);
+      // the connection goes back to the pool fit for the next query
+      try (Statement next = c.createStatement(); java.sql.ResultSet rs = next.executeQuery("SELECT 41 + 1")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
     } finally {
       timer.shutdownNow();
     }
