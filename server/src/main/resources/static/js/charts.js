@@ -284,6 +284,18 @@ function checkSeries(categories, series) {
   }));
 }
 
+/** The most categories labelled at once along the bottom of a chart; more scroll in a window. */
+const MAX_LABELLED = 16;
+
+/** A label's width in pixels at 12px, roughly: CJK characters are square, Latin ones about half. */
+function textWidth(text) {
+  let width = 0;
+  for (const ch of text) {
+    width += ch.codePointAt(0) > 0x2e80 ? 12 : 7;
+  }
+  return width;
+}
+
 function cartesianOption(kind, { categories, series, format, locale, title, stack, horizontal }) {
   const rows = checkSeries(categories, series);
   const option = baseOption({ title, locale });
@@ -303,16 +315,26 @@ function cartesianOption(kind, { categories, series, format, locale, title, stac
     : { type: 'line', lineStyle: { color: AXIS_COLOR, type: 'dashed' } };
   option.tooltip.valueFormatter = v => formatValue(typeof v === 'number' ? v : Number.NaN, format, locale);
 
-  const manyCategories = categories.length > 8;
+  // Every category gets its label (interval 0): a province the chart leaves unnamed cannot be
+  // read. Along the bottom, labels turn as the axis fills up, and long ones wrap or end in "…"
+  // (the tooltip has them whole); down the side they sit one per row.
+  const labels = categories.map(c => String(c ?? ''));
+  const longest = labels.reduce((m, c) => Math.max(m, textWidth(c)), 0);
+  const crowded = !horizontal && (categories.length > 8 || longest * categories.length > 560);
+  // more categories than fit along the bottom: a window of them, each labelled, with a slider
+  const windowed = !horizontal && categories.length > MAX_LABELLED;
   const categoryAxis = {
     type: 'category',
-    data: categories.map(c => String(c ?? '')),
+    data: labels,
     boundaryGap: kind === 'bar',
     axisLine: { lineStyle: { color: AXIS_COLOR } },
-    axisTick: { show: kind === 'bar', alignWithLabel: true, lineStyle: { color: AXIS_COLOR } },
+    axisTick: { show: kind === 'bar', alignWithLabel: true, interval: 0, lineStyle: { color: AXIS_COLOR } },
     axisLabel: {
-      color: MUTED_COLOR, fontSize: 12, hideOverlap: true,
-      rotate: !horizontal && kind === 'bar' && manyCategories ? 30 : 0,
+      color: MUTED_COLOR, interval: 0, hideOverlap: false,
+      fontSize: horizontal && categories.length > 24 ? 11 : 12,
+      rotate: crowded ? 45 : 0,
+      width: horizontal ? 120 : (crowded ? 110 : undefined),
+      overflow: horizontal || crowded ? 'truncate' : 'none',
     },
   };
   const valueAxis = {
@@ -345,6 +367,14 @@ function cartesianOption(kind, { categories, series, format, locale, title, stac
         lineStyle: { width: 2 },
         emphasis: { focus: 'none' },
       });
+  if (windowed) {
+    option.dataZoom = [
+      { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: MAX_LABELLED - 1, height: 14, bottom: 6,
+        showDetail: false, brushSelect: false, zoomLock: true },
+      { type: 'inside', xAxisIndex: 0, zoomLock: true },
+    ];
+    option.grid.bottom = 30;
+  }
   option.graphic = rows.length === 0 || categories.length === 0 ? noDataGraphic(locale) : [];
   return option;
 }
@@ -587,9 +617,11 @@ export async function chinaMap(element, data) {
     name,
     roam: false,
     selectedMode: false,
-    top: title ? 48 : 16,
-    bottom: 16,
-    left: 'center',
+    // fit the whole country in the panel whatever its shape: the map's longer side is at most
+    // 86% of the panel's shorter one (top/bottom alone let a wide map spill over the sides and
+    // cut Xinjiang and Heilongjiang)
+    layoutCenter: ['50%', title ? '55%' : '50%'],
+    layoutSize: '86%',
     aspectScale: 0.78,
     label: { show: false },
     itemStyle: { areaColor: NO_DATA_AREA, borderColor: '#9aa3ad', borderWidth: 0.6 },

@@ -22,6 +22,10 @@ const TEXT = {
     stats: '{0} 行 × {1} 列 · 查询 {2} 毫秒 · 渲染 {3} 毫秒', drill: '下钻到 {0}', rollUp: '上卷到 {0}',
     search: '搜索成员', apply: '应用', cancel: '取消', from: '从', to: '到', selectAll: '全选', clear: '清空',
     sortBy: '按此列排序', members: '{0} 个成员', pickLevel: '选择层级', range: '时间范围',
+    cancelQuery: '取消查询', cancelled: '查询已取消，显示的是上一次的结果。',
+    partialMark: '（{0}/{1}个月）', partialTitle: '{0}：{2}个月中仅{1}个月有数据',
+    partialNote: '带（n/m个月）的期间只有部分月份有数据，不能与完整期间直接比较；与部分期间相比的环比、同比不予计算（显示为 —）。',
+    pp: '{0}个百分点',
   },
   en: {
     title: 'Cube explorer', cube: 'Cube', dimensions: 'Dimensions', measures: 'Measures', rows: 'Rows',
@@ -37,6 +41,10 @@ const TEXT = {
     rollUp: 'Roll up to {0}', search: 'Search members', apply: 'Apply', cancel: 'Cancel', from: 'From', to: 'To',
     selectAll: 'All', clear: 'Clear', sortBy: 'Sort by this column', members: '{0} members',
     pickLevel: 'Pick a level', range: 'Time range',
+    cancelQuery: 'Cancel query', cancelled: 'Query cancelled; the table shows the previous result.',
+    partialMark: ' ({0} of {1} months)', partialTitle: '{0}: data for {1} of its {2} months',
+    partialNote: 'Periods marked (n of m months) hold data for only part of their months and cannot be compared with whole periods; changes against a partial period are not computed (shown as —).',
+    pp: '{0} pp',
   },
 };
 
@@ -51,6 +59,8 @@ let state = readUrl();
 let model = null; // the cube list of GET /api/cubes in the current language
 let lastAnswer = null;
 let lastLayout = null; // the pivot of lastAnswer, shared by the table and the chart
+let shownState = null; // the view lastAnswer answers, restored when a newer query is cancelled
+let periods = new Map(); // "level|key" → {monthsWithData, monthsInPeriod, partial} of lastAnswer
 const captions = new Map(); // "level|key" → caption, for filter chips and breadcrumbs
 
 addMessages(Object.fromEntries(Object.entries(TEXT).map(([l, m]) =>
@@ -197,14 +207,13 @@ function renderBreadcrumb() {
     $('breadcrumb').innerHTML = '';
     return;
   }
-  const crumbs = [`<li><button type="button" class="crumb" data-action="roll-up" data-depth="-1">${esc(t('all'))} ${esc(first.dimension.caption)}</button></li>`];
-  first.dimension.levels.slice(0, first.index).forEach((l, depth) => {
-    const f = state.filters.find((x) => x.level === l.qualifiedName && x.members && x.members.length === 1);
-    if (f) {
-      const caption = captions.get(`${f.level}|${f.members[0]}`) || f.members[0];
-      crumbs.push(`<li><button type="button" class="crumb" data-action="roll-up" data-depth="${depth}" title="${esc(t('rollUp', caption))}">${esc(caption)}</button></li>`);
-    }
-  });
+  const root = first.dimension.all || `${t('all')} ${first.dimension.caption}`;
+  const origin = drillPath(first)[0];
+  const crumbs = [`<li><button type="button" class="crumb" data-action="roll-up" data-depth="-1" title="${esc(t('rollUp', (origin ? origin.level : first.level).caption))}">${esc(root)}</button></li>`];
+  for (const step of drillPath(first)) {
+    const caption = captions.get(`${step.filter.level}|${step.filter.members[0]}`) || step.filter.members[0];
+    crumbs.push(`<li><button type="button" class="crumb" data-action="roll-up" data-depth="${step.depth}" title="${esc(t('rollUp', step.level.caption))}">${esc(caption)}</button></li>`);
+  }
   crumbs.push(`<li aria-current="page"><span class="crumb current">${esc(first.level.caption)}</span></li>`);
   $('breadcrumb').innerHTML = crumbs.join('');
 }
@@ -235,13 +244,26 @@ function drillDown(level, key, caption) {
   state.sort = null;
 }
 
+/** The drill path above the first row level: its dimension's single-member filters, top-down. */
+function drillPath(first) {
+  return first.dimension.levels.slice(0, first.index).map((level, depth) => ({
+    level, depth, filter: state.filters.find((x) => x.level === level.qualifiedName && x.members && x.members.length === 1),
+  })).filter((step) => step.filter);
+}
+
+/**
+ * Goes back to the level a crumb names: a member's crumb (depth = its level) shows that level,
+ * the member among its siblings, under the steps above it; the root (depth -1) shows the level
+ * the drilling started from, with the whole path dropped.
+ */
 function rollUp(depth) {
   const first = levelInfo(state.rows[0]);
-  const levels = first.dimension.levels;
-  const keepUpTo = depth; // filters at levels 0..depth stay
-  const dropped = new Set(levels.slice(keepUpTo + 1).map((l) => l.qualifiedName));
-  state.filters = state.filters.filter((f) => !(dropped.has(f.level) && f.members && f.members.length === 1));
-  state.rows[0] = levels[Math.min(depth + 1, levels.length - 1)].qualifiedName;
+  const path = drillPath(first);
+  const target = depth < 0 ? path[0] : path.find((step) => step.depth === depth);
+  if (!target) return;
+  const dropped = new Set(path.filter((step) => step.depth >= target.depth).map((step) => step.filter));
+  state.filters = state.filters.filter((f) => !dropped.has(f));
+  state.rows[0] = target.level.qualifiedName;
   state.sort = null;
 }
 
@@ -258,27 +280,74 @@ function queryBody() {
 }
 
 let running = 0;
+let inFlight = null; // {controller, id} of the query running now
+
+function queryId() {
+  return globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Stops the query in flight: the browser drops the request and the server cancels its statement. */
+function abortQuery() {
+  if (!inFlight) return;
+  const { controller, id } = inFlight;
+  inFlight = null;
+  controller.abort();
+  fetch(`/api/cubes/queries/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+}
+
+/** The wait over the result: it blocks clicks on the stale table and offers Cancel. */
+function setWaiting(waiting) {
+  $('busy').hidden = !waiting;
+  $('wait').hidden = !waiting;
+  $('pivot').toggleAttribute('inert', waiting);
+  $('chart').toggleAttribute('inert', waiting);
+  if (waiting) document.body.setAttribute('aria-busy', 'true');
+  else document.body.removeAttribute('aria-busy');
+}
+
+function cancelQuery() {
+  abortQuery();
+  running++; // whatever was asked for is no longer awaited
+  setWaiting(false);
+  if (shownState) {
+    // back to the view the table shows, so the axes, the URL and the table agree
+    state = structuredClone(shownState);
+    writeUrl();
+    renderAxes();
+    renderSidebar();
+  }
+  showMessage(t('cancelled'), 'info');
+}
 
 async function run() {
   writeUrl();
   renderAxes();
   renderSidebar();
   const status = $('status');
+  abortQuery(); // a newer view supersedes the one still running
   const ticket = ++running;
   if (state.measures.length === 0) {
+    setWaiting(false);
     showMessage(t('noMeasure'), 'info');
     $('pivot').innerHTML = '';
     clearChart();
     return;
   }
-  $('busy').hidden = false;
-  document.body.setAttribute('aria-busy', 'true');
+  setWaiting(true);
+  const asked = structuredClone(state);
+  const flight = { controller: new AbortController(), id: queryId() };
+  inFlight = flight;
   try {
     const started = performance.now();
-    const answer = await api(`/api/cubes/${encodeURIComponent(state.cube)}/query`, { method: 'POST', body: queryBody() });
+    const answer = await api(`/api/cubes/${encodeURIComponent(state.cube)}/query`, {
+      method: 'POST', body: queryBody(), signal: flight.controller.signal, headers: { 'X-Query-Id': flight.id },
+    });
     if (ticket !== running) return; // a newer view was asked for meanwhile
+    inFlight = null;
     const queried = performance.now() - started;
     lastAnswer = answer;
+    shownState = asked;
+    periods = new Map((answer.periods || []).map((period) => [`${period.level}|${period.key}`, period]));
     lastLayout = layout(answer, state.rows, state.columns);
     const rendered = renderTable(answer, lastLayout);
     status.textContent = t('stats', rendered.rows, rendered.columns, Math.round(queried), rendered.millis.toFixed(1));
@@ -291,15 +360,13 @@ async function run() {
       showMessage(chartError.message, 'warning');
     }
   } catch (e) {
-    if (ticket !== running) return;
+    if (ticket !== running || e.name === 'AbortError') return;
+    if (inFlight === flight) inFlight = null;
     showMessage(e instanceof ApiError && e.field ? `${e.message} (${e.field})` : e.message, 'error');
     $('pivot').innerHTML = '';
     clearChart();
   } finally {
-    if (ticket === running) {
-      $('busy').hidden = true;
-      document.body.removeAttribute('aria-busy');
-    }
+    if (ticket === running) setWaiting(false);
   }
 }
 
@@ -315,7 +382,16 @@ function showMessage(text, kind) {
 /** One format per measure column: whole yuan when its amounts run into thousands, fen otherwise. */
 function formatter(measure, cells) {
   const l = lang();
-  const isChange = /_change$/.test(measure.name);
+  const isChange = isChangeColumn(measure);
+  if (isChange && measure.change === 'difference') {
+    // a rate's change is a difference in percentage points (+1.2 pp), never +71% of a rate
+    if (measure.format === 'percent') {
+      const f = new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+      return (v) => t('pp', f.format(v * 100));
+    }
+    const base = formatter({ ...measure, name: measure.name.replace(/:.*$/, ''), change: null }, cells);
+    return (v) => (v > 0 ? '+' : '') + base(v);
+  }
   if (measure.format === 'percent' || isChange) {
     const f = new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: isChange ? 'exceptZero' : 'auto' });
     return (v) => f.format(v);
@@ -334,18 +410,49 @@ function formatter(measure, cells) {
   return (v) => f.format(v);
 }
 
+/** A change column of time intelligence (revenue:previous_period_change). */
+function isChangeColumn(measure) {
+  return measure.change != null || /_change$/.test(measure.name);
+}
+
+/**
+ * A value cell. A change is marked up/down by its sign and good/bad by what the measure declares
+ * (a rise in churn is bad news, whatever its sign), and the colour follows good/bad.
+ */
 function numberCell(value, measure, format, extraClass = '') {
   if (value == null || Number.isNaN(value)) return `<td class="num empty${extraClass}">—</td>`;
   let tone = '';
-  if (/_change$/.test(measure.name) && value !== 0) tone = value > 0 ? ' up' : ' down';
+  if (isChangeColumn(measure) && value !== 0) {
+    const good = (value > 0) === (measure.higherIsBetter !== false);
+    tone = `${value > 0 ? ' up' : ' down'}${good ? ' good' : ' bad'}`;
+  }
   return `<td class="num${tone}${extraClass}" data-value="${value}">${esc(format(value))}</td>`;
+}
+
+/** The period of a time member when it holds fewer months of data than its length, else null. */
+function partialPeriod(m) {
+  const period = periods.get(`${m.level}|${m.key}`);
+  return period && period.partial ? period : null;
+}
+
+/** A member's caption, with "(1/12个月)" when it is a partial period. */
+function memberText(m) {
+  const period = partialPeriod(m);
+  return period ? `${m.caption}${t('partialMark', period.monthsWithData, period.monthsInPeriod)}` : m.caption;
+}
+
+function memberLabel(m) {
+  const period = partialPeriod(m);
+  if (!period) return esc(m.caption);
+  return `${esc(m.caption)}<span class="partial" title="${esc(t('partialTitle', m.caption, period.monthsWithData, period.monthsInPeriod))}">${
+    esc(t('partialMark', period.monthsWithData, period.monthsInPeriod))}</span>`;
 }
 
 function memberButton(m) {
   const info = levelInfo(m.level);
-  if (!info?.child || m.key == null) return esc(m.caption);
+  if (!info?.child || m.key == null) return memberLabel(m);
   return `<button type="button" class="member" data-action="drill" data-level="${esc(m.level)}" data-key="${esc(m.key)}"
-    data-caption="${esc(m.caption)}" title="${esc(t('drill', info.child.caption))}">${esc(m.caption)}</button>`;
+    data-caption="${esc(m.caption)}" title="${esc(t('drill', info.child.caption))}">${memberLabel(m)}</button>`;
 }
 
 function renderTable(answer, p) {
@@ -412,10 +519,10 @@ function renderTable(answer, p) {
 
   let previousFirst = null;
   const subtotalRow = (firstMember) => {
-    const cells = dataColumns.map((dc) => (dc.total ? null : p.subtotal(firstMember.key, dc.col, dc.measure)));
+    const cells = dataColumns.map((dc) => (dc.total ? p.subtotal(firstMember.key, [], dc.measure) : p.subtotal(firstMember.key, dc.col, dc.measure)));
     if (cells.every((v) => v == null)) return '';
-    return `<tr class="subtotal"><th scope="row" colspan="${rowHeaderSpan}">${esc(firstMember.caption)} ${esc(t('subtotal'))}</th>${
-      cells.map((v, i) => numberCell(v, dataColumns[i].measure, formats[dataColumns[i].mi])).join('')}</tr>`;
+    return `<tr class="subtotal"><th scope="row" colspan="${rowHeaderSpan}">${memberLabel(firstMember)} ${esc(t('subtotal'))}</th>${
+      cells.map((v, i) => numberCell(v, dataColumns[i].measure, formats[dataColumns[i].mi], dataColumns[i].total ? ' total' : '')).join('')}</tr>`;
   };
   const subtotals = state.totals && p.hasSubtotals && !state.sort;
   for (const row of rows) {
@@ -440,6 +547,8 @@ function renderTable(answer, p) {
     h.push('</tr>');
   }
   h.push('</tbody></table>');
+  const partial = [...p.rows, ...p.columns].some((tuple) => tuple.some((m) => partialPeriod(m)));
+  if (partial) h.push(`<p class="partial-note" role="note">${esc(t('partialNote'))}</p>`);
   $('pivot').innerHTML = h.join('');
   return { millis: performance.now() - started, rows: rows.length, columns: dataColumns.length, cells: rows.length * dataColumns.length };
 }
@@ -462,10 +571,10 @@ async function renderChart(p) {
     return;
   }
   const measure = p.measures[0];
-  const categories = p.rows.map((r) => r.map((m) => m.caption).join(' · '));
+  const categories = p.rows.map((r) => r.map(memberText).join(' · '));
   const cols = p.columns.length ? p.columns.slice(0, 12) : [[]];
   const series = cols.map((c) => ({
-    name: c.length ? c.map((m) => m.caption).join(' · ') : measure.caption,
+    name: c.length ? c.map(memberText).join(' · ') : measure.caption,
     values: p.rows.map((r) => p.value(r, c, measure)),
   }));
   const options = { categories, series, format: measure.format, locale: lang(), title: measure.caption };
@@ -477,11 +586,16 @@ async function renderChart(p) {
       names[r[0].key] = r[0].caption;
       values[r[0].key] = state.columns.length ? p.rowTotal(r, measure) ?? p.value(r, cols[0], measure) : p.value(r, [], measure);
     });
+    box.style.height = '';
     await charts.chinaMap(box, { values, captions: names, name: measure.caption, format: measure.format, locale: lang(), title: measure.caption });
   } else if (state.chart === 'line') {
+    box.style.height = '';
     charts.lineChart(box, timeFirst(p, measure, options));
   } else {
-    charts.barChart(box, options);
+    // many categories: bars across, one labelled row each, the panel as tall as they need
+    const horizontal = categories.length > 12;
+    box.style.height = horizontal ? `${Math.max(440, categories.length * 22 + 90)}px` : '';
+    charts.barChart(box, { ...options, horizontal });
   }
 }
 
@@ -490,8 +604,8 @@ function timeFirst(p, measure, options) {
   if (state.rows.some((l) => l.startsWith('time.')) || state.columns.length === 0) return options;
   return {
     ...options,
-    categories: p.columns.map((c) => c.map((m) => m.caption).join(' · ')),
-    series: p.rows.slice(0, 12).map((r) => ({ name: r.map((m) => m.caption).join(' · '), values: p.columns.map((c) => p.value(r, c, measure)) })),
+    categories: p.columns.map((c) => c.map(memberText).join(' · ')),
+    series: p.rows.slice(0, 12).map((r) => ({ name: r.map(memberText).join(' · '), values: p.columns.map((c) => p.value(r, c, measure)) })),
   };
 }
 
@@ -589,10 +703,16 @@ async function download(url, body, fallbackName) {
 
 function wire() {
   onLanguageChange(async () => {
-    $('busy').hidden = false; // at once: the model is reloaded before the query runs
+    setWaiting(true); // at once: the model is reloaded before the query runs
     renderStaticText();
     captions.clear();
-    await loadModel();
+    try {
+      await loadModel();
+    } catch (err) {
+      setWaiting(false);
+      showMessage(err.message, 'error');
+      return;
+    }
     await resolveFilterCaptions();
     run();
   });
@@ -616,6 +736,8 @@ function wire() {
   document.addEventListener('click', (e) => {
     const target = e.target.closest('[data-action]');
     if (!target) return;
+    // the table under the wait is stale: its members and columns are not the view being asked for
+    if (!$('wait').hidden && target.closest('#pivot, #chart')) return;
     const { action, level } = target.dataset;
     if (action === 'to-rows' || action === 'to-columns') {
       placeLevel(level, action === 'to-rows' ? 'rows' : 'columns');
@@ -642,6 +764,12 @@ function wire() {
       writeUrl();
       if (lastAnswer) renderTable(lastAnswer, lastLayout);
     }
+  });
+  $('cancel-query').addEventListener('click', cancelQuery);
+  // leaving the page mid-query: nobody will read the answer, so the server need not compute it
+  window.addEventListener('pagehide', abortQuery);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('wait').hidden && inFlight && !$('filter-dialog').open) cancelQuery();
   });
   $('swap').addEventListener('click', () => {
     [state.rows, state.columns] = [state.columns, state.rows];

@@ -53,8 +53,9 @@ export function layout(cellSet, rows, columns) {
       totals.row.set(tupleKey(t, rows), t);
     } else if (rowsSet === 0 && colsSet === columns.length) {
       totals.column.set(tupleKey(t, columns), t);
-    } else if (rows.length > 1 && rowsSet === 1 && t[rows[0]] != null && colsSet === columns.length) {
-      totals.sub.set(t[rows[0]] + SEP + SEP + tupleKey(t, columns), t);
+    } else if (rows.length > 1 && rowsSet === 1 && t[rows[0]] != null && (colsSet === columns.length || colsSet === 0)) {
+      // a group's subtotal under each column tuple, and (no column levels set) in the total column
+      totals.sub.set(t[rows[0]] + SEP + SEP + (colsSet === 0 ? '' : tupleKey(t, columns)), t);
     }
   }
 
@@ -77,6 +78,7 @@ export function layout(cellSet, rows, columns) {
     grandTotal(measure) {
       return totals.grand ? totals.grand[measure.name] : null;
     },
+    /** The subtotal of the group of the first row level's member firstKey; col [] for the total column. */
     subtotal(firstKey, col, measure) {
       const t = totals.sub.get(firstKey + SEP + SEP + keyOf(col));
       return t ? t[measure.name] : null;

@@ -199,8 +199,8 @@ function busy(delta) {
  * Calls the API: JSON in and out. Resolves to the parsed body (null for 204); rejects with an
  * ApiError carrying the problem's detail, field and code. {quiet: true} keeps the loading bar off.
  */
-export async function api(path, { method = 'GET', body, quiet = false, signal } = {}) {
-  const init = { method, headers: { Accept: 'application/json, application/problem+json' }, signal };
+export async function api(path, { method = 'GET', body, quiet = false, signal, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json, application/problem+json', ...headers }, signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

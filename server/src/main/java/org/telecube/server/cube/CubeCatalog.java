@@ -17,15 +17,20 @@ record CubeCatalog(String locale, List<CubeInfo> cubes) {
                   List<MeasureInfo> measures) {
   }
 
-  record DimensionInfo(String name, String caption, Map<String, String> captions, boolean time,
-                       List<LevelInfo> levels) {
+  /** {@code all}: the whole dimension, the root of a drill path (全部地区 / All regions). */
+  record DimensionInfo(String name, String caption, Map<String, String> captions, String all,
+                       Map<String, String> allCaptions, boolean time, List<LevelInfo> levels) {
   }
 
   record LevelInfo(String name, String qualifiedName, String caption, Map<String, String> captions) {
   }
 
+  /**
+   * {@code higherIsBetter}: whether a rise is good news (colours changes); {@code change}: relative
+   * or difference, how a change against another period is computed and shown.
+   */
   record MeasureInfo(String name, String caption, Map<String, String> captions, String kind, String format,
-                     String formula) {
+                     String formula, boolean higherIsBetter, String change) {
   }
 
   static CubeCatalog of(CubeModel model, Language language) {
@@ -40,7 +45,9 @@ record CubeCatalog(String locale, List<CubeInfo> cubes) {
 
   private static DimensionInfo dimension(DimensionUsage d, Language language) {
     Caption caption = d.dimension().caption();
-    return new DimensionInfo(d.name(), caption.in(language), caption.text(), d.dimension().time(),
+    Caption all = d.dimension().all();
+    return new DimensionInfo(d.name(), caption.in(language), caption.text(), all.in(language), all.text(),
+        d.dimension().time(),
         d.levels().stream().map(l -> new LevelInfo(l.name(), l.qualifiedName(), l.caption().in(language),
             l.caption().text())).toList());
   }
@@ -49,6 +56,7 @@ record CubeCatalog(String locale, List<CubeInfo> cubes) {
     String kind = m instanceof Measure.Derived ? "derived" : m instanceof Measure.Across ? "across" : "stored";
     String formula = m instanceof Measure.Derived d ? d.formula() : null;
     return new MeasureInfo(m.name(), m.caption().in(language), m.caption().text(), kind,
-        m.format().name().toLowerCase(Locale.ROOT), formula);
+        m.format().name().toLowerCase(Locale.ROOT), formula, m.higherIsBetter(),
+        m.change().name().toLowerCase(Locale.ROOT));
   }
 }

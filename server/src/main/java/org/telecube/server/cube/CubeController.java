@@ -2,10 +2,13 @@ package org.telecube.server.cube;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +24,11 @@ import org.telecube.warehouse.query.QueryException;
 @RequestMapping("/api/cubes")
 class CubeController {
   private final QueryEngine engine;
+  private final RunningQueries running;
 
-  CubeController(QueryEngine engine) {
+  CubeController(QueryEngine engine, RunningQueries running) {
     this.engine = engine;
+    this.running = running;
   }
 
   @Operation(summary = "The cube model: cubes, dimensions, levels, measures and their captions")
@@ -49,8 +54,18 @@ class CubeController {
 
   @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape")
   @PostMapping("/{cube}/query")
-  CellSet query(@PathVariable String cube, @RequestBody CubeQuery query) {
-    return engine.execute(onPath(cube, query));
+  CellSet query(@PathVariable String cube, @RequestBody CubeQuery query,
+                @Parameter(description = "an id of the client's choosing, to cancel the query with DELETE /api/cubes/queries/{id}")
+                @RequestHeader(name = RunningQueries.HEADER, required = false) String queryId) {
+    CubeQuery q = onPath(cube, query);
+    return running.run(queryId, cancellation -> engine.execute(q, cancellation));
+  }
+
+  @Operation(summary = "Cancel a running query by the id its client sent in X-Query-Id; a finished or unknown one is left alone")
+  @DeleteMapping("/queries/{id}")
+  ResponseEntity<Void> cancel(@PathVariable String id) {
+    running.cancel(id);
+    return ResponseEntity.noContent().build();
   }
 
   /** The body's query for the cube the path names (the body may omit it, not contradict it). */

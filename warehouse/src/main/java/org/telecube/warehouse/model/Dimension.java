@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * A conformed dimension: a table keyed by {@code key} and its levels, top-down.
  *
+ * @param all the whole dimension, as the root of a drill path: 全部地区 / All regions
  * @param time true for the time dimension (levels year, quarter, month, day)
  */
-public record Dimension(String name, Caption caption, boolean time, String table, String key,
+public record Dimension(String name, Caption caption, Caption all, boolean time, String table, String key,
                         List<Level> levels) {
   public Dimension {
     levels = List.copyOf(levels);

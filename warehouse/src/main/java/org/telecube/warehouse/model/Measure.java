@@ -12,6 +12,37 @@ public sealed interface Measure permits Measure.Stored, Measure.Derived, Measure
 
   MeasureFormat format();
 
+  /** How the measure is read: whether more is good, and how a change over time is shown. */
+  Reading reading();
+
+  /** True when a rise is good news (revenue), false when it is bad (churn, arrears, complaints). */
+  default boolean higherIsBetter() {
+    return reading().higherIsBetter();
+  }
+
+  /** How a change against another period is computed and shown. */
+  default Change change() {
+    return reading().change();
+  }
+
+  /**
+   * A change as a ratio to the other value ({@code (v - b) / |b|}: +12.5%) or as a difference
+   * ({@code v - b}, for rates: percentage points).
+   */
+  enum Change { RELATIVE, DIFFERENCE }
+
+  /**
+   * @param higherIsBetter colours a rise green (true) or red (false)
+   * @param change relative by default; difference for rates and shares, where a relative change
+   *     of a percentage (+71% churn rate) misleads
+   */
+  record Reading(boolean higherIsBetter, Change change) {
+    /** The default: higher is better; rates (percent format) change by difference, the rest relatively. */
+    public static Reading defaultFor(MeasureFormat format) {
+      return new Reading(true, format == MeasureFormat.PERCENT ? Change.DIFFERENCE : Change.RELATIVE);
+    }
+  }
+
   /**
    * Aggregated from a fact column.
    *
@@ -21,19 +52,20 @@ public sealed interface Measure permits Measure.Stored, Measure.Derived, Measure
    */
   record Stored(String name, Caption caption, MeasureFormat format, String column,
                 Aggregate aggregate, OverTime overTime, Map<String, List<String>> filter,
-                BigDecimal divideBy) implements Measure {
+                BigDecimal divideBy, Reading reading) implements Measure {
     public Stored {
       filter = Map.copyOf(filter);
     }
   }
 
   /** A formula over other measures of the same cube, evaluated after aggregation. */
-  record Derived(String name, Caption caption, MeasureFormat format, String formula)
+  record Derived(String name, Caption caption, MeasureFormat format, String formula, Reading reading)
       implements Measure {
   }
 
   /** Another cube's measure, joined on the dimensions both cubes share (drill-across). */
-  record Across(String name, Caption caption, MeasureFormat format, String cube, String measure)
+  record Across(String name, Caption caption, MeasureFormat format, String cube, String measure,
+                Reading reading)
       implements Measure {
   }
 }

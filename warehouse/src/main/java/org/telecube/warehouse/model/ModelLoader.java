@@ -87,6 +87,8 @@ public final class ModelLoader {
       String path = "dimensions." + name;
       JsonNode d = e.getValue();
       Caption caption = caption(path, d.path("caption"));
+      Caption all = d.has("all") ? caption(path + ".all", d.path("all"))
+          : Caption.of("全部" + caption.in(Language.ZH_CN), "All: " + caption.in(Language.EN));
       if (d.has("enumeration")) {
         String enumName = text(path, d, "enumeration");
         Enumeration en = enums.get(enumName);
@@ -95,7 +97,7 @@ public final class ModelLoader {
         }
         Level level = new Level(name, name, caption, "code",
             Map.of(Language.ZH_CN.tag(), "name_zh", Language.EN.tag(), "name_en"), "sort_order");
-        out.add(new Dimension(name, caption, false, en.table(), "code", List.of(level)));
+        out.add(new Dimension(name, caption, all, false, en.table(), "code", List.of(level)));
         return;
       }
       List<Level> levels = new ArrayList<>();
@@ -112,7 +114,7 @@ public final class ModelLoader {
       if (levels.isEmpty()) {
         throw new ModelException(path, "a dimension needs levels or an enumeration");
       }
-      out.add(new Dimension(name, caption, d.path("time").asBoolean(false), text(path, d, "table"),
+      out.add(new Dimension(name, caption, all, d.path("time").asBoolean(false), text(path, d, "table"),
           text(path, d, "key"), levels));
     });
     return out;
@@ -168,15 +170,16 @@ public final class ModelLoader {
     Caption caption = caption(path, m.path("caption"));
     MeasureFormat format = MeasureFormat.valueOf((m.has("format") ? text(path, m, "format") : "number")
         .toUpperCase(Locale.ROOT));
+    Measure.Reading reading = reading(path, m, format);
     if (m.has("formula")) {
-      return new Measure.Derived(name, caption, format, text(path, m, "formula"));
+      return new Measure.Derived(name, caption, format, text(path, m, "formula"), reading);
     }
     if (m.has("from")) {
       String[] parts = text(path, m, "from").split("\\.", 2);
       if (parts.length != 2) {
         throw new ModelException(path, "from must be cube.measure");
       }
-      return new Measure.Across(name, caption, format, parts[0], parts[1]);
+      return new Measure.Across(name, caption, format, parts[0], parts[1], reading);
     }
     Aggregate aggregate = Aggregate.valueOf(text(path, m, "aggregate").toUpperCase(Locale.ROOT));
     String column = m.has("column") ? text(path, m, "column") : null;
@@ -196,7 +199,26 @@ public final class ModelLoader {
     OverTime overTime = OverTime.valueOf((m.has("over_time") ? text(path, m, "over_time") : "sum")
         .toUpperCase(Locale.ROOT));
     return new Measure.Stored(name, caption, format, column, aggregate, overTime, filter,
-        new BigDecimal(m.path("divide_by").asText("1")));
+        new BigDecimal(m.path("divide_by").asText("1")), reading);
+  }
+
+  /** {@code higher_is_better} (default true) and {@code change} (default by format: rates difference). */
+  private static Measure.Reading reading(String path, JsonNode m, MeasureFormat format) {
+    Measure.Reading defaults = Measure.Reading.defaultFor(format);
+    JsonNode better = m.path("higher_is_better");
+    if (!better.isMissingNode() && !better.isBoolean()) {
+      throw new ModelException(path, "higher_is_better must be true or false");
+    }
+    Measure.Change change = defaults.change();
+    if (m.has("change")) {
+      String text = text(path, m, "change").toUpperCase(Locale.ROOT);
+      try {
+        change = Measure.Change.valueOf(text);
+      } catch (IllegalArgumentException e) {
+        throw new ModelException(path, "change must be relative or difference");
+      }
+    }
+    return new Measure.Reading(better.isMissingNode() ? defaults.higherIsBetter() : better.booleanValue(), change);
   }
 
   private static void checkAcross(CubeModel model) {

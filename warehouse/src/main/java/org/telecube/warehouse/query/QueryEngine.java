@@ -52,11 +52,16 @@ public final class QueryEngine {
   }
 
   public CellSet execute(CubeQuery query) {
+    return execute(query, Cancellation.none());
+  }
+
+  /** Answers {@code query}; {@code cancellation} stops it between and during its SQL statements. */
+  public CellSet execute(CubeQuery query, Cancellation cancellation) {
     long started = System.nanoTime();
     ValidatedQuery q = validator.validate(query);
     checkMembers(q);
     List<ResolvedLevel> levels = q.levels();
-    List<Object[]> rows = run(mainPlan(q), levels.size(), q.measures().size());
+    List<Object[]> rows = run(mainPlan(q), levels.size(), q.measures().size(), cancellation);
     boolean truncated = rows.size() > q.limit();
     if (truncated) {
       rows = rows.subList(0, q.limit());
@@ -65,10 +70,11 @@ public final class QueryEngine {
     for (Object[] row : rows) {
       cells.add(record(levels, q.measures(), row, levels));
     }
-    addTimeIntelligence(q, cells);
-    List<Map<String, Object>> totals = q.totals() ? totals(q) : List.of();
+    Map<String, Map<String, CellSet.Period>> periods = periods(q, cancellation);
+    addTimeIntelligence(q, levels, cells, periods, cancellation);
+    List<Map<String, Object>> totals = q.totals() ? totals(q, periods, cancellation) : List.of();
     return new CellSet(q.cube().name(), q.language().tag(), columns(q), cells, totals, pivot(q, rows, cells),
-        truncated, (System.nanoTime() - started) / 1_000_000);
+        truncated, (System.nanoTime() - started) / 1_000_000, periodsIn(periods, cells, totals));
   }
 
   /** Members of {@code level} (e.g. {@code region.city}), under {@code parent} if given. */
@@ -159,16 +165,30 @@ public final class QueryEngine {
         : "unknown member \"" + key + "\"; did you mean " + suggestion + "?");
   }
 
-  private void addTimeIntelligence(ValidatedQuery q, List<Map<String, Object>> cells) {
-    if (q.timeIntelligence().isEmpty() || cells.isEmpty()) {
+  /**
+   * Adds the time-intelligence columns to {@code cells}, grouped by {@code levels} (the query's, or
+   * a totals grouping that keeps a time level). A change is null when either period is partial.
+   */
+  private void addTimeIntelligence(ValidatedQuery q, List<ResolvedLevel> levels, List<Map<String, Object>> cells,
+                                   Map<String, Map<String, CellSet.Period>> periods, Cancellation cancellation) {
+    ResolvedLevel time = QueryValidator.finestTime(levels);
+    if (q.timeIntelligence().isEmpty() || cells.isEmpty() || time == null) {
       return;
     }
-    List<ResolvedLevel> levels = q.levels();
+    Map<String, CellSet.Period> timePeriods = periods.getOrDefault(time.name(), Map.of());
+    Map<Integer, CellSet.Period> byFirstMonth = new HashMap<>();
+    Map<String, Integer> starts = firstMonths.getOrDefault(time.name(), Map.of());
+    timePeriods.forEach((key, period) -> {
+      Integer first = starts.get(key);
+      if (first != null) {
+        byFirstMonth.put(first, period);
+      }
+    });
     Map<String, Map<List<String>, Object[]>> byKind = new HashMap<>();
     for (TimeIntelligence ti : q.timeIntelligence()) {
       byKind.computeIfAbsent(ti.bridgeKind(), kind -> {
         List<Object[]> rows = run(planner.plan(q.cube(), levels, q.filters(), q.measures(), q.language(), kind,
-            List.of(), Integer.MAX_VALUE), levels.size(), q.measures().size());
+            List.of(), Integer.MAX_VALUE), levels.size(), q.measures().size(), cancellation);
         Map<List<String>, Object[]> index = new HashMap<>();
         for (Object[] r : rows) {
           index.put(keyOf(r, levels.size()), r);
@@ -179,30 +199,140 @@ public final class QueryEngine {
     for (Map<String, Object> cell : cells) {
       List<String> key = new ArrayList<>();
       levels.forEach(l -> key.add((String) cell.get(l.name())));
+      String timeKey = (String) cell.get(time.name());
+      CellSet.Period period = timePeriods.get(timeKey);
+      Integer first = starts.get(timeKey);
       for (TimeIntelligence ti : q.timeIntelligence()) {
         Object[] other = byKind.get(ti.bridgeKind()).get(key);
+        boolean partial = period != null && period.partial();
+        if (ti.isChange() && first != null && period != null) {
+          // the period the change compares with: the one before, or the same one a year earlier
+          int back = ti == TimeIntelligence.PREVIOUS_PERIOD_CHANGE ? period.monthsInPeriod() : 12;
+          CellSet.Period base = byFirstMonth.get(monthsBefore(first, back));
+          partial |= base != null && base.partial();
+        }
         for (int m = 0; m < q.measures().size(); m++) {
+          Measure measure = q.measures().get(m);
           Object otherValue = other == null ? null : normalize(other[3 * levels.size() + m]);
-          String name = q.measures().get(m).name() + ":" + ti.code();
+          String name = measure.name() + ":" + ti.code();
           if (!ti.isChange()) {
             cell.put(name, otherValue);
           } else {
-            cell.put(name, change(cell.get(q.measures().get(m).name()), otherValue));
+            cell.put(name, partial ? null : change(measure, cell.get(measure.name()), otherValue));
           }
         }
       }
     }
   }
 
-  private static Object change(Object value, Object base) {
-    if (!(value instanceof Number v) || !(base instanceof Number b) || b.doubleValue() == 0.0) {
+  /** The change from {@code base} to {@code value} as the measure declares it: relative or a difference. */
+  private static Object change(Measure measure, Object value, Object base) {
+    if (!(value instanceof Number v) || !(base instanceof Number b)) {
+      return null;
+    }
+    if (measure.change() == Measure.Change.DIFFERENCE) {
+      if (v instanceof Long x && b instanceof Long y) {
+        return x - y;
+      }
+      if (v instanceof BigDecimal || b instanceof BigDecimal) {
+        return new BigDecimal(v.toString()).subtract(new BigDecimal(b.toString()));
+      }
+      return v.doubleValue() - b.doubleValue();
+    }
+    if (b.doubleValue() == 0.0) {
       return null;
     }
     return (v.doubleValue() - b.doubleValue()) / Math.abs(b.doubleValue());
   }
 
+  /** {@code yyyymm} minus {@code months} months. */
+  static int monthsBefore(int monthKey, int months) {
+    int index = (monthKey / 100) * 12 + (monthKey % 100 - 1) - months;
+    return (index / 12) * 100 + index % 12 + 1;
+  }
+
+  /** First month (yyyymm) of each member of each time level, from the calendar; read once. */
+  private final Map<String, Map<String, Integer>> firstMonths = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Per time level of the query, its members' periods: months in the calendar and months within
+   * the cube's loaded span. Levels finer than a month (day) have no periods.
+   */
+  private Map<String, Map<String, CellSet.Period>> periods(ValidatedQuery q, Cancellation cancellation) {
+    List<ResolvedLevel> time = q.levels().stream().filter(ResolvedLevel::isTime).toList();
+    if (time.isEmpty()) {
+      return Map.of();
+    }
+    cancellation.check();
+    int[] span = monthSpan(q.cube());
+    Map<String, Map<String, CellSet.Period>> out = new HashMap<>();
+    for (ResolvedLevel l : time) {
+      String column = l.level().keyColumn();
+      if (!monthColumns().contains(column.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      String sql = "SELECT " + column + ", MIN(month_key), COUNT(*), SUM(CASE WHEN month_key BETWEEN " + span[0]
+          + " AND " + span[1] + " THEN 1 ELSE 0 END) FROM dim_month GROUP BY " + column;
+      Map<String, CellSet.Period> periods = new HashMap<>();
+      Map<String, Integer> first = new HashMap<>();
+      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
+           ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String key = rs.getString(1);
+          int length = rs.getInt(3);
+          int withData = rs.getInt(4);
+          first.put(key, rs.getInt(2));
+          periods.put(key, new CellSet.Period(l.name(), key, withData, length, withData > 0 && withData < length));
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the calendar: " + e.getMessage(), e);
+      }
+      firstMonths.putIfAbsent(l.name(), first);
+      out.put(l.name(), periods);
+    }
+    return out;
+  }
+
+  private volatile Set<String> monthColumns;
+
+  /** The columns of dim_month: time levels keyed by one of them have month-based periods. */
+  private Set<String> monthColumns() {
+    if (monthColumns == null) {
+      Set<String> columns = new HashSet<>();
+      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
+           ResultSet rs = st.executeQuery("SELECT * FROM dim_month WHERE 1 = 0")) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          columns.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the calendar: " + e.getMessage(), e);
+      }
+      monthColumns = columns;
+    }
+    return monthColumns;
+  }
+
+  /** The periods of the time members that occur in the answer, in level then key order. */
+  private static List<CellSet.Period> periodsIn(Map<String, Map<String, CellSet.Period>> periods,
+                                               List<Map<String, Object>> cells, List<Map<String, Object>> totals) {
+    Set<CellSet.Period> out = new java.util.TreeSet<>(java.util.Comparator.comparing(CellSet.Period::level)
+        .thenComparing(CellSet.Period::key));
+    for (List<Map<String, Object>> records : List.of(cells, totals)) {
+      for (Map<String, Object> record : records) {
+        periods.forEach((level, byKey) -> {
+          Object key = record.get(level);
+          if (key != null && byKey.containsKey(key)) {
+            out.add(byKey.get(key));
+          }
+        });
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Subtotals and grand totals: every prefix of the row levels with every prefix of the column levels. */
-  private List<Map<String, Object>> totals(ValidatedQuery q) {
+  private List<Map<String, Object>> totals(ValidatedQuery q, Map<String, Map<String, CellSet.Period>> periods,
+                                         Cancellation cancellation) {
     List<ResolvedLevel> all = q.levels();
     List<Map<String, Object>> out = new ArrayList<>();
     for (int r = q.rows().size(); r >= 0; r--) {
@@ -213,10 +343,14 @@ public final class QueryEngine {
         List<ResolvedLevel> subset = new ArrayList<>(q.rows().subList(0, r));
         subset.addAll(q.columns().subList(0, c));
         List<Object[]> rows = run(planner.plan(q.cube(), subset, q.filters(), q.measures(), q.language(), null,
-            List.of(), QueryValidator.MAX_ROWS), subset.size(), q.measures().size());
+            List.of(), QueryValidator.MAX_ROWS), subset.size(), q.measures().size(), cancellation);
+        List<Map<String, Object>> records = new ArrayList<>();
         for (Object[] row : rows) {
-          out.add(record(subset, q.measures(), row, all));
+          records.add(record(subset, q.measures(), row, all));
         }
+        // totals that keep a time level (the total row under months) get MoM / YoY too
+        addTimeIntelligence(q, subset, records, periods, cancellation);
+        out.addAll(records);
       }
     }
     return out;
@@ -322,11 +456,13 @@ public final class QueryEngine {
     q.columns().forEach(l -> out.add(new ResultColumn(l.name(), "level", "columns", l.level().caption().in(lang), null)));
     for (Measure m : q.measures()) {
       String format = m.format().name().toLowerCase(java.util.Locale.ROOT);
-      out.add(new ResultColumn(m.name(), "measure", null, m.caption().in(lang), format));
+      out.add(new ResultColumn(m.name(), "measure", null, m.caption().in(lang), format, null, m.higherIsBetter()));
       for (TimeIntelligence ti : q.timeIntelligence()) {
+        boolean relative = m.change() == Measure.Change.RELATIVE;
         out.add(new ResultColumn(m.name() + ":" + ti.code(), "measure", null,
             m.caption().in(lang) + " · " + TimeIntelligenceCaptions.caption(ti, lang),
-            ti.isChange() ? MeasureFormat.PERCENT.name().toLowerCase(java.util.Locale.ROOT) : format));
+            ti.isChange() && relative ? MeasureFormat.PERCENT.name().toLowerCase(java.util.Locale.ROOT) : format,
+            ti.isChange() ? m.change().name().toLowerCase(java.util.Locale.ROOT) : null, m.higherIsBetter()));
       }
     }
     return out;
@@ -344,19 +480,31 @@ public final class QueryEngine {
   }
 
   private List<Object[]> run(QueryPlanner.Plan plan, int levelCount, int measureCount) {
+    return run(plan, levelCount, measureCount, Cancellation.none());
+  }
+
+  private List<Object[]> run(QueryPlanner.Plan plan, int levelCount, int measureCount, Cancellation cancellation) {
     int width = 3 * levelCount + measureCount;
     List<Object[]> rows = new ArrayList<>();
-    try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(plan.sql())) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        Object[] row = new Object[Math.max(width, columns)];
-        for (int i = 0; i < columns; i++) {
-          row[i] = rs.getObject(i + 1);
+    try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement()) {
+      cancellation.start(st);
+      try (ResultSet rs = st.executeQuery(plan.sql())) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Object[] row = new Object[Math.max(width, columns)];
+          for (int i = 0; i < columns; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          rows.add(row);
         }
-        rows.add(row);
+      } finally {
+        cancellation.finish();
       }
+      cancellation.check();
     } catch (SQLException e) {
+      if (cancellation.isCancelled()) {
+        throw Cancellation.cancelledException();
+      }
       throw new IllegalStateException("query failed on " + backend.name() + ": " + e.getMessage()
           + "\nSQL: " + plan.sql(), e);
     }

@@ -46,6 +46,53 @@ class ModelLoaderTest {
   }
 
   @Test
+  void measuresSayWhetherHigherIsBetterAndHowTheyChange() {
+    Cube subscribers = model.cube("subscribers").orElseThrow();
+    Measure churnRate = subscribers.measure("churn_rate").orElseThrow();
+    assertThat(churnRate.higherIsBetter()).isFalse();
+    assertThat(churnRate.change()).isEqualTo(Measure.Change.DIFFERENCE);
+    assertThat(subscribers.measure("churned").orElseThrow().higherIsBetter()).isFalse();
+    assertThat(subscribers.measure("at_risk_share").orElseThrow().change()).isEqualTo(Measure.Change.DIFFERENCE);
+    Measure revenue = model.cube("revenue").orElseThrow().measure("revenue").orElseThrow();
+    assertThat(revenue.higherIsBetter()).isTrue();
+    assertThat(revenue.change()).isEqualTo(Measure.Change.RELATIVE);
+    assertThat(model.cube("revenue").orElseThrow().measure("arrears").orElseThrow().higherIsBetter()).isFalse();
+    assertThat(model.cube("service").orElseThrow().measure("complaints").orElseThrow().higherIsBetter()).isFalse();
+  }
+
+  @Test
+  void everyDimensionNamesItsWhole() {
+    for (Dimension d : model.dimensions()) {
+      assertBoth(d.all());
+      assertThat(d.all().in(Language.EN)).startsWith("All ");
+    }
+    assertThat(model.dimensions().stream().filter(d -> d.name().equals("region")).findFirst().orElseThrow().all())
+        .isEqualTo(Caption.of("全部地区", "All regions"));
+  }
+
+  @Test
+  void aBadChangeDeclarationNamesTheMeasure() {
+    String yaml = """
+        enumerations: {}
+        dimensions:
+          region: {caption: {zh-CN: 地区, en: Region}, table: dim_region, key: city_code,
+                   levels: [{name: city, caption: {zh-CN: 城市, en: City}, key: city_code}]}
+        cubes:
+          revenue:
+            caption: {zh-CN: 收入, en: Revenue}
+            fact: fact_billing
+            time_column: month_key
+            dimensions: [{dimension: region, foreign_key: city_code}]
+            measures:
+              - {name: revenue, caption: {zh-CN: 收入, en: Revenue}, column: amount, aggregate: sum, change: ratio}
+        """;
+    assertThatThrownBy(() -> ModelLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("cubes.revenue.measures.revenue")
+        .hasMessageContaining("relative or difference");
+  }
+
+  @Test
   void aBrokenModelNamesThePathOfTheMistake() {
     String yaml = """
         enumerations: {}

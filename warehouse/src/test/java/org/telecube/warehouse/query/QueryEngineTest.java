@@ -1,6 +1,7 @@
 package org.telecube.warehouse.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -87,10 +88,72 @@ class QueryEngineTest {
         .withTimeIntelligence(List.of("previous_period", "previous_period_change", "year_to_date")));
     Map<String, Object> q2 = cs.cells().stream().filter(c -> "2025-Q2".equals(c.get("time.quarter"))).findFirst().orElseThrow();
     assertThat(((Number) q2.get("revenue:previous_period")).doubleValue()).isEqualTo(330.0);
-    assertThat(((Number) q2.get("revenue:previous_period_change")).doubleValue()).isCloseTo(130.0 / 330 - 1, within(1e-12));
+    // Q2 holds April only (the data ends there): a change against Q1's three months is no change
+    assertThat(q2.get("revenue:previous_period_change")).isNull();
     assertThat(((Number) q2.get("revenue:year_to_date")).doubleValue()).isEqualTo(460.0);
     Map<String, Object> q1 = cs.cells().stream().filter(c -> "2025-Q1".equals(c.get("time.quarter"))).findFirst().orElseThrow();
     assertThat(((Number) q1.get("revenue:previous_period")).doubleValue()).isEqualTo(100.0);
+    // Q1 is whole but 2024-Q4 holds December only: 330 against 100 is not +230%
+    assertThat(q1.get("revenue:previous_period_change")).isNull();
+  }
+
+  @Test
+  void periodsSayHowManyOfTheirMonthsHoldData() {
+    // billing holds 2024-12 .. 2025-04
+    CellSet years = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("time.year")));
+    assertThat(years.periods()).containsExactly(
+        new CellSet.Period("time.year", "2024", 1, 12, true), new CellSet.Period("time.year", "2025", 4, 12, true));
+    CellSet quarters = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
+        .withColumns(List.of("time.quarter")).withTotals(true));
+    assertThat(quarters.periods()).containsExactly(
+        new CellSet.Period("time.quarter", "2024-Q4", 1, 3, true), new CellSet.Period("time.quarter", "2025-Q1", 3, 3, false),
+        new CellSet.Period("time.quarter", "2025-Q2", 1, 3, true));
+    CellSet none = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province")));
+    assertThat(none.periods()).isEmpty();
+  }
+
+  @Test
+  void aRateChangesByItsDifferenceAndSaysWhetherHigherIsBetter() {
+    // churn rate: Jan 0 / 2, Feb 1 / 2, Mar 0 / 2
+    CellSet cs = engine.execute(CubeQuery.of("subscribers", List.of("churn_rate", "active_end"), List.of("time.month"))
+        .withTimeIntelligence(List.of("previous_period_change")));
+    Map<String, Object> feb = cs.cells().stream().filter(c -> "2025-02".equals(c.get("time.month"))).findFirst().orElseThrow();
+    Map<String, Object> mar = cs.cells().stream().filter(c -> "2025-03".equals(c.get("time.month"))).findFirst().orElseThrow();
+    assertThat(((Number) feb.get("churn_rate:previous_period_change")).doubleValue()).isEqualTo(0.5);
+    assertThat(((Number) mar.get("churn_rate:previous_period_change")).doubleValue()).isEqualTo(-0.5);
+    // active at end: Jan 2, Feb 2, Mar 2 -> a relative change of 0
+    assertThat(((Number) mar.get("active_end:previous_period_change")).doubleValue()).isEqualTo(0.0);
+    ResultColumn rate = cs.columns().stream().filter(c -> c.name().equals("churn_rate:previous_period_change")).findFirst().orElseThrow();
+    assertThat(rate.change()).isEqualTo("difference");
+    assertThat(rate.format()).isEqualTo("percent");
+    assertThat(rate.higherIsBetter()).isFalse();
+    ResultColumn active = cs.columns().stream().filter(c -> c.name().equals("active_end:previous_period_change")).findFirst().orElseThrow();
+    assertThat(active.change()).isEqualTo("relative");
+    assertThat(active.higherIsBetter()).isTrue();
+  }
+
+  @Test
+  void totalsThatKeepTheTimeLevelCarryTimeIntelligence() {
+    // all provinces: Jan 100 + 20 + 50 = 170, Feb 100 + 60 = 160
+    CellSet cs = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
+        .withColumns(List.of("time.month")).withTotals(true)
+        .withFilters(List.of(LevelFilter.range("time.month", "2025-01", "2025-02")))
+        .withTimeIntelligence(List.of("previous_period_change")));
+    Map<String, Object> feb = cs.totals().stream()
+        .filter(t -> t.get("region.province") == null && "2025-02".equals(t.get("time.month"))).findFirst().orElseThrow();
+    assertThat(((Number) feb.get("revenue:previous_period_change")).doubleValue()).isCloseTo(160.0 / 170 - 1, within(1e-12));
+    // Guangdong across months (a row total) has no time member, so no change
+    Map<String, Object> gd = cs.totals().stream()
+        .filter(t -> "440000".equals(t.get("region.province")) && t.get("time.month") == null).findFirst().orElseThrow();
+    assertThat(gd.get("revenue:previous_period_change")).isNull();
+  }
+
+  @Test
+  void aCancelledQueryStopsWithACancelledError() {
+    Cancellation cancellation = new Cancellation();
+    cancellation.cancel();
+    assertThatThrownBy(() -> engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province")),
+        cancellation)).isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("cancelled"));
   }
 
   @Test

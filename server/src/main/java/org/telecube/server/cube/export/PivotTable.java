@@ -26,7 +26,10 @@ import org.telecube.warehouse.query.ResultColumn;
  *   <li>with totals: a subtotal after each group of an outer level and a grand total last, on both
  *       axes, labelled 合计 / Total. When the row order splits groups (e.g. ordered by revenue),
  *       the row subtotals follow the body instead, so none sits among rows it does not sum.
- *       Time-intelligence values exist only for cells, so total rows leave them blank;</li>
+ *       Totals that keep a time member carry its time-intelligence values; the others leave them blank;</li>
+ *   <li>a partial period (fewer months of data than its length) is marked as the explorer marks
+ *       it: 2025年第2季度（2/3个月）, Q2 2025 (2 of 3 months); a rate's change by difference is in
+ *       percentage points, headed so;</li>
  *   <li>when the engine truncated the cells, a last row saying so: the file outlives the HTTP
  *       response, so a header would not reach whoever opens it, and the totals (which are not
  *       truncated) would silently disagree with the rows.</li>
@@ -59,7 +62,7 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
     }
   }
 
-  /** A value; {@code format} is the measure's: currency, integer, number or percent. */
+  /** A value; {@code format} is the measure's (currency, integer, number, percent) or points (percentage points). */
   public record Amount(Number value, String format) implements Cell {
   }
 
@@ -94,6 +97,9 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
     Map<String, String> levelCaptions = new HashMap<>();
     set.columns().stream().filter(c -> "level".equals(c.kind())).forEach(c -> levelCaptions.put(c.name(), c.caption()));
     boolean totals = !set.totals().isEmpty();
+    Map<String, CellSet.Period> partial = new HashMap<>();
+    set.periods().stream().filter(CellSet.Period::partial).forEach(p -> partial.put(p.level() + "|" + p.key(), p));
+    Captions captions = new Captions(total, language, partial);
 
     List<Slot> rowSlots = axis(pivot.rowTuples(), rowLevels.size(), totals);
     List<Slot> columnSlots = axis(pivot.columnTuples(), columnLevels.size(), totals);
@@ -110,7 +116,7 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
         header.add(i == labels - 1 ? new Label(levelCaptions.get(columnLevels.get(level))) : BLANK);
       }
       for (Slot slot : columnSlots) {
-        header.add(m == 0 ? BLANK : new Label(caption(slot, level, total), m));
+        header.add(m == 0 ? BLANK : new Label(captions.of(slot, columnLevels, level), m));
         for (int i = 1; i < m; i++) {
           header.add(BLANK);
         }
@@ -120,14 +126,15 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
     List<Cell> measureHeader = new ArrayList<>();
     rowLevels.forEach(l -> measureHeader.add(new Label(levelCaptions.get(l))));
     for (int i = 0; i < columnSlots.size(); i++) {
-      measures.forEach(c -> measureHeader.add(new Label(c.caption())));
+      measures.forEach(c -> measureHeader.add(new Label(inPoints(c) ? c.caption() + (language == Language.EN ? " (pp)" : "（个百分点）")
+          : c.caption())));
     }
     rows.add(new Row(Kind.HEADER, measureHeader));
 
     for (Slot rowSlot : rowSlots) {
       List<Cell> row = new ArrayList<>();
       for (int level = 0; level < labels; level++) {
-        String text = caption(rowSlot, level, total);
+        String text = captions.of(rowSlot, rowLevels, level);
         row.add(text.isEmpty() ? BLANK : new Label(text));
       }
       for (Slot columnSlot : columnSlots) {
@@ -136,7 +143,7 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
         Map<String, Object> record = (rowSlot.isTotal() || columnSlot.isTotal() ? totalRecords : cells).get(key);
         for (ResultColumn measure : measures) {
           Object value = record == null ? null : record.get(measure.name());
-          row.add(value instanceof Number n ? new Amount(n, measure.format()) : BLANK);
+          row.add(value instanceof Number n ? amount(n, measure) : BLANK);
         }
       }
       rows.add(new Row(rowSlot.isTotal() ? Kind.TOTAL : Kind.BODY, row));
@@ -158,13 +165,38 @@ public record PivotTable(List<Row> rows, int headerRows, int labelColumns) {
     return rows.isEmpty() ? 0 : rows.get(0).cells().size();
   }
 
-  /** Caption of a slot at one level: the member, 合计 where the slot rolls this level up, else empty. */
-  private static String caption(Slot slot, int level, String total) {
-    if (level < slot.members().size()) {
-      String caption = slot.members().get(level).caption();
-      return caption != null ? caption : String.valueOf(slot.members().get(level).key());
+  /**
+   * A rate's change by difference is written in percentage points (1.2, headed "pp"), so the file
+   * says what the explorer shows rather than a ratio of ratios.
+   */
+  private static boolean inPoints(ResultColumn measure) {
+    return "difference".equals(measure.change()) && "percent".equals(measure.format());
+  }
+
+  private static Amount amount(Number n, ResultColumn measure) {
+    if (inPoints(measure)) {
+      return new Amount(new java.math.BigDecimal(CsvExport.plain(n)).movePointRight(2), "points");
     }
-    return level == slot.members().size() ? total : "";
+    return new Amount(n, measure.format());
+  }
+
+  /** Slot captions: members (a partial period with its months, as the explorer marks it), 合计 / Total. */
+  private record Captions(String total, Language language, Map<String, CellSet.Period> partial) {
+    /** Caption of a slot at one level: the member, the total where the slot rolls this level up, else empty. */
+    String of(Slot slot, List<String> levels, int level) {
+      if (level < slot.members().size()) {
+        MemberRef member = slot.members().get(level);
+        String caption = member.caption() != null ? member.caption() : String.valueOf(member.key());
+        CellSet.Period p = partial.get(levels.get(level) + "|" + member.key());
+        if (p == null) {
+          return caption;
+        }
+        return caption + (language == Language.EN
+            ? " (" + p.monthsWithData() + " of " + p.monthsInPeriod() + " months)"
+            : "（" + p.monthsWithData() + "/" + p.monthsInPeriod() + "个月）");
+      }
+      return level == slot.members().size() ? total : "";
+    }
   }
 
   /**

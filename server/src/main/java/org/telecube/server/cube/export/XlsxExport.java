@@ -85,6 +85,7 @@ public final class XlsxExport {
     return switch (measureFormat) {
       case "currency" -> "#,##0.00";
       case "percent" -> "0.0%";
+      case "points" -> "+0.0;-0.0;0.0";
       case "integer", "count" -> "#,##0";
       default -> null;
     };
@@ -130,6 +131,7 @@ public final class XlsxExport {
       case "#,##0.00" -> grouped + 3;
       case "#,##0" -> grouped;
       case "0.0%" -> whole.length() + 3 + (n.signum() < 0 ? 1 : 0);
+      case "+0.0;-0.0;0.0" -> whole.length() + 3;
       default -> Math.min(plain.length(), 11);
     };
   }

@@ -120,6 +120,35 @@ class PivotExportTest {
   }
 
   @Test
+  void partialPeriodsAreMarkedAndRateChangesAreInPercentagePoints() throws Exception {
+    MemberRef q2 = new MemberRef("2025-Q2", "2025年第2季度");
+    List<ResultColumn> columns = List.of(
+        new ResultColumn("time.quarter", "level", "columns", "季度", null),
+        new ResultColumn("churn_rate", "measure", null, "流失率", "percent", null, false),
+        new ResultColumn("churn_rate:previous_period_change", "measure", null, "流失率 · 环比", "percent", "difference", false));
+    List<Map<String, Object>> cells = List.of(
+        record("time.quarter", q2, "churn_rate", 0.025, "churn_rate:previous_period_change", 0.0125));
+    CellSet set = new CellSet("subscribers", "zh-CN", columns, cells, List.of(),
+        new Pivot(List.of(), List.of("time.quarter"), List.of("churn_rate", "churn_rate:previous_period_change"),
+            List.of(List.of()), List.of(List.of(q2)), List.of()), false, 0,
+        List.of(new CellSet.Period("time.quarter", "2025-Q2", 2, 3, true)));
+    PivotTable table = PivotTable.of(set);
+    assertThat(csvLines(table)).containsExactly(
+        "2025年第2季度（2/3个月）,",
+        "流失率,流失率 · 环比（个百分点）",
+        "0.025,1.25");
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxExport.write(table, "用户")),
+        new ReadingOptions(true, false))) {
+      List<Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.get(2).getCell(1).asNumber()).isEqualByComparingTo("1.25");
+      assertThat(rows.get(2).getCell(1).getDataFormatString()).isEqualTo("+0.0;-0.0;0.0");
+    }
+    CellSet english = new CellSet("subscribers", "en", columns, cells, List.of(), set.pivot(), false, 0, set.periods());
+    assertThat(csvLines(PivotTable.of(english)).get(0)).isEqualTo("2025年第2季度 (2 of 3 months),");
+    assertThat(csvLines(PivotTable.of(english)).get(1)).endsWith("流失率 · 环比 (pp)");
+  }
+
+  @Test
   void csvIsRfc4180WithABomAndPlainNumbers() {
     PivotTable table = new PivotTable(List.of(
         new PivotTable.Row(PivotTable.Kind.HEADER, List.of(new PivotTable.Label("a,b"), new PivotTable.Label("say \"hi\""))),

@@ -1,0 +1,53 @@
+package org.telecube.server.cube;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.telecube.warehouse.query.Cancellation;
+import org.telecube.warehouse.query.QueryException;
+
+/**
+ * The queries running now, by the id their client chose ({@code X-Query-Id}), so that a user who
+ * gives up (the explorer's Cancel) stops the statement on the warehouse instead of leaving it to
+ * run for nobody. A servlet container does not reliably report a client that went away while a
+ * blocking request runs, so the client says so explicitly.
+ */
+@Component
+class RunningQueries {
+  static final String HEADER = "X-Query-Id";
+  private static final int MAX_ID_LENGTH = 100;
+
+  private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
+
+  <T> T run(String id, Function<Cancellation, T> query) {
+    if (id == null) {
+      return query.apply(Cancellation.none());
+    }
+    if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+      throw new QueryException(HEADER, "bad_query_id", HEADER + " must be 1 to " + MAX_ID_LENGTH + " characters");
+    }
+    Cancellation cancellation = new Cancellation();
+    if (running.putIfAbsent(id, cancellation) != null) {
+      throw new QueryException(HEADER, "duplicate_query_id", "a query with id \"" + id + "\" is already running");
+    }
+    try {
+      return query.apply(cancellation);
+    } finally {
+      running.remove(id, cancellation);
+    }
+  }
+
+  /** Cancels the query {@code id} if it is still running; true if there was one. */
+  boolean cancel(String id) {
+    Cancellation c = running.get(id);
+    if (c != null) {
+      c.cancel();
+    }
+    return c != null;
+  }
+
+  int size() {
+    return running.size();
+  }
+}
