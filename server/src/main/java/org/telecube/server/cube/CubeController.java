@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
@@ -36,7 +37,8 @@ class CubeController {
   @GetMapping("/{cube}")
   CubeCatalog.CubeInfo cube(@PathVariable String cube, @RequestParam(required = false) String locale) {
     return CubeCatalog.cube(engine.model().cube(cube).orElseThrow(() ->
-        new QueryException("cube", "unknown_cube", "unknown cube \"" + cube + "\"")), language(locale));
+        new QueryException("cube", "unknown_cube", "unknown cube \"" + cube + "\"", cube, String.join(", ",
+            engine.model().cubes().stream().map(c -> c.name()).toList()))), language(locale));
   }
 
   @Operation(summary = "Members of a level (e.g. region.city), under a parent member for drill-down")
@@ -50,6 +52,7 @@ class CubeController {
   @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape")
   @PostMapping("/{cube}/query")
   CellSet query(@PathVariable String cube, @RequestBody CubeQuery query) {
+    RequestLanguage.fromBody(query.locale());
     return engine.execute(onPath(cube, query));
   }
 
@@ -57,7 +60,7 @@ class CubeController {
   static CubeQuery onPath(String cube, CubeQuery query) {
     if (query.cube() != null && !query.cube().equals(cube)) {
       throw new QueryException("cube", "cube_mismatch", "the body names cube \"" + query.cube()
-          + "\" but the path names \"" + cube + "\"");
+          + "\" but the path names \"" + cube + "\"", query.cube(), cube);
     }
     return new CubeQuery(cube, query.measures(), query.rows(), query.columns(), query.filters(),
         query.order(), query.limit(), query.locale(), query.totals(), query.timeIntelligence());
@@ -65,6 +68,6 @@ class CubeController {
 
   private static Language language(String locale) {
     return Language.parse(locale).orElseThrow(() -> new QueryException("locale", "unknown_locale",
-        "unknown locale \"" + locale + "\": zh-CN or en"));
+        "unknown locale \"" + locale + "\": zh-CN or en", locale));
   }
 }

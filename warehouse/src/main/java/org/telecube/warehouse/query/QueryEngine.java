@@ -75,14 +75,15 @@ public final class QueryEngine {
   public MemberList members(String cubeName, String levelName, String parent, String locale) {
     Cube cube = validator.cube(cubeName, "cube");
     Language language = Language.parse(locale).orElseThrow(() -> new QueryException("locale",
-        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en"));
+        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en", locale));
     ResolvedLevel level = validator.level(cube, levelName, "level");
     DimensionUsage usage = level.usage();
     int index = usage.levels().indexOf(level.level());
     Level parentLevel = index > 0 ? usage.levels().get(index - 1) : null;
     Level childLevel = index + 1 < usage.levels().size() ? usage.levels().get(index + 1) : null;
     if (parent != null && parentLevel == null) {
-      throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent");
+      throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent",
+          level.name());
     }
     Integer from = null;
     Integer to = null;
@@ -98,7 +99,7 @@ public final class QueryEngine {
           language, 1), 1, 0);
       if (parentRows.isEmpty()) {
         throw new QueryException("parent", "unknown_member", "unknown member \"" + parent + "\" of level "
-            + usage.name() + "." + parentLevel.name());
+            + usage.name() + "." + parentLevel.name(), parent, usage.name() + "." + parentLevel.name());
       }
     }
     List<MemberRef> members = rows.stream().map(r -> new MemberRef(str(r[0]), str(r[1]))).toList();
@@ -125,7 +126,8 @@ public final class QueryEngine {
       for (int j = 0; j < f.members().size(); j++) {
         if (!keys.contains(f.members().get(j))) {
           throw new QueryException("filters[" + i + "].members[" + j + "]", "unknown_member",
-              "unknown member \"" + f.members().get(j) + "\" of level " + f.level().name());
+              "unknown member \"" + f.members().get(j) + "\" of level " + f.level().name(), f.members().get(j),
+              f.level().name());
         }
       }
     }
