@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.telecube.server.system.ApiException;
 import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
@@ -46,6 +47,9 @@ class CubeController {
   MemberList members(@PathVariable String cube, @PathVariable String level,
                      @Parameter(description = "key of a member of the level above") @RequestParam(required = false) String parent,
                      @RequestParam(required = false) String locale) {
+    if (parent != null && parent.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("parent", "control_character", "parent contains a control character", "parent");
+    }
     return engine.members(cube, level, parent, locale);
   }
 

@@ -2,11 +2,17 @@ package org.telecube.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -20,6 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
+  private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+  private static final Map<Method, Optional<Set<String>>> KNOWN = new ConcurrentHashMap<>();
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
@@ -31,6 +39,23 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
     if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
+    Optional<Set<String>> known = KNOWN.computeIfAbsent(method.getMethod(), m -> known(method));
+    if (known.isEmpty()) {
+      return true;
+    }
+    for (String name : request.getParameterMap().keySet()) {
+      if (!known.get().contains(name)) {
+        List<String> names = known.get().stream().sorted().toList();
+        throw ApiException.badRequest(name, "unknown_parameter", "unknown parameter " + name
+            + (names.isEmpty() ? ": this endpoint takes none" : ": one of " + names), name,
+            names.isEmpty() ? "-" : String.join(", ", names));
+      }
+    }
+    return true;
+  }
+
+  /** The query parameters {@code method} reads; empty when it takes any (a map of them). */
+  private static Optional<Set<String>> known(HandlerMethod method) {
     Set<String> known = new HashSet<>();
     for (MethodParameter p : method.getMethodParameters()) {
       RequestParam param = p.getParameterAnnotation(RequestParam.class);
@@ -38,18 +63,12 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         continue;
       }
       if (Map.class.isAssignableFrom(p.getParameterType())) {
-        return true; // reads whatever is sent
+        return Optional.empty();
       }
-      String name = !param.name().isEmpty() ? param.name() : p.getParameterName();
-      known.add(name);
+      MethodParameter named = new MethodParameter(p);
+      named.initParameterNameDiscovery(NAMES);
+      known.add(!param.name().isEmpty() ? param.name() : named.getParameterName());
     }
-    for (String name : request.getParameterMap().keySet()) {
-      if (!known.contains(name)) {
-        throw ApiException.badRequest(name, "unknown_parameter", "unknown parameter " + name
-            + (known.isEmpty() ? ": this endpoint takes none" : ": one of " + known.stream().sorted().toList()), name,
-            known.isEmpty() ? "-" : String.join(", ", known.stream().sorted().toList()));
-      }
-    }
-    return true;
+    return Optional.of(Set.copyOf(known));
   }
 }

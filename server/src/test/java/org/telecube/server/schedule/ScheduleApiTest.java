@@ -70,13 +70,13 @@ class ScheduleApiTest {
   void badRecipientsAreNamedToo() throws Exception {
     ObjectNode bad = valid();
     bad.putArray("to").add("boss@example.com").add("not an address");
-    assertProblem(send("POST", "/api/schedules", bad.toString()), 400, "to", "bad_address");
+    assertProblem(send("POST", "/api/schedules", bad.toString()), 400, "to[1]", "bad_address");
     ObjectNode none = valid();
     none.putArray("to");
     assertProblem(send("POST", "/api/schedules", none.toString()), 400, "to", "missing_recipient");
     ObjectNode badCc = valid();
     badCc.putArray("cc").add("a@@b");
-    assertProblem(send("POST", "/api/schedules", badCc.toString()), 400, "cc", "bad_address");
+    assertProblem(send("POST", "/api/schedules", badCc.toString()), 400, "cc[0]", "bad_address");
     ObjectNode offset = valid();
     offset.put("monthOffset", 1);
     assertProblem(send("POST", "/api/schedules", offset.toString()), 400, "monthOffset", "bad_month_offset");

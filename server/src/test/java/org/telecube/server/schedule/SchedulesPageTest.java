@@ -195,7 +195,7 @@ class SchedulesPageTest {
           && "PUT".equals(r.request().method()), () -> page.locator("#save").click());
       assertThat(refused.status()).isEqualTo(400);
       JsonNode problem = JSON.readTree(refused.text());
-      assertThat(problem.path("field").asText()).isEqualTo("to");
+      assertThat(problem.path("field").asText()).isEqualTo("to[1]");
       String detail = problem.path("detail").asText();
       assertThat(detail).contains("not an address");
       Locator toError = page.locator("#error-to");

@@ -85,6 +85,10 @@ public final class QueryEngine {
       throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent",
           level.name());
     }
+    if (parent != null && !storable(parent)) {
+      throw new QueryException("parent", "unknown_member", "unknown member \"" + parent + "\" of level "
+          + usage.name() + "." + parentLevel.name(), parent, usage.name() + "." + parentLevel.name());
+    }
     Integer from = null;
     Integer to = null;
     if (level.isTime()) {
@@ -108,6 +112,14 @@ public final class QueryEngine {
         childLevel == null ? null : usage.name() + "." + childLevel.name(), members);
   }
 
+  /**
+   * Whether {@code key} can be a member key at all: keys are Latin-1 codes (440000, south), and
+   * the planner's literals cannot carry anything else (Calcite refuses to encode 南方).
+   */
+  private static boolean storable(String key) {
+    return key.chars().allMatch(c -> c <= 0xFF);
+  }
+
   private QueryPlanner.Plan mainPlan(ValidatedQuery q) {
     return planner.plan(q.cube(), q.levels(), q.filters(), q.measures(), q.language(), null, q.order(),
         q.limit() + 1);
@@ -118,6 +130,13 @@ public final class QueryEngine {
       ResolvedFilter f = q.filters().get(i);
       if (f.isRange() || f.level().isTime()) {
         continue;
+      }
+      for (int j = 0; j < f.members().size(); j++) {
+        if (!storable(f.members().get(j))) {
+          throw new QueryException("filters[" + i + "].members[" + j + "]", "unknown_member",
+              "unknown member \"" + f.members().get(j) + "\" of level " + f.level().name(), f.members().get(j),
+              f.level().name());
+        }
       }
       List<Object[]> found = run(planner.members(f.level().usage(), f.level().level(), null, null,
           f.members(), null, null, q.language(), f.members().size() + 1), 1, 0);
