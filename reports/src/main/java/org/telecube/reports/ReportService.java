@@ -81,15 +81,15 @@ public final class ReportService {
   }
 
   /**
-   * The same from request strings: {@code month} YYYY-MM, {@code language} zh-CN (default) or en,
-   * {@code format} pdf (default) or html.
+   * The same from request strings: {@code month} YYYY-MM, {@code locale} zh-CN (default) or en,
+   * {@code format} pdf (default), html or xlsx.
    *
-   * @throws ReportException BAD_PARAMETER for a malformed month, language or format
+   * @throws ReportException BAD_PARAMETER for a malformed month, locale or format
    */
-  public byte[] render(String id, String month, String scope, String language, String format) {
+  public byte[] render(String id, String month, String scope, String locale, String format) {
     YearMonth m = parseMonth(month);
-    Language l = Language.parse(language).orElseThrow(() -> ReportException.badParameter("locale",
-        "unknown_locale", "unknown locale \"" + language + "\": zh-CN or en", language));
+    Language l = Language.parse(locale).orElseThrow(() -> ReportException.badParameter("locale",
+        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en", locale));
     ReportFormat f = ReportFormat.parse(format).orElseThrow(() -> ReportException.badParameter("format",
         "unknown_format", "unknown format \"" + format + "\": pdf, html or xlsx", format, "pdf, html, xlsx"));
     return render(id, m, scope, l, f);

@@ -82,6 +82,34 @@ class MessageBundlesTest {
   }
 
   @Test
+  void everyStringThePagesMarkUpHasADictionaryEntry() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:static/js/*.js")) {
+      try (InputStream in = script.getInputStream()) {
+        for (Dictionary d : dictionaries(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+          keys.addAll(d.zh());
+        }
+      }
+    }
+    Pattern marked = Pattern.compile("data-i18n(?:-[a-z-]+)?=\"([^\"]+)\"");
+    Resource[] pages = new PathMatchingResourcePatternResolver().getResources("classpath*:static/*.html");
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(2);
+    for (Resource page : pages) {
+      String html;
+      try (InputStream in = page.getInputStream()) {
+        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Matcher m = marked.matcher(html);
+      while (m.find()) {
+        String key = m.group(1);
+        // explorer.js adds its dictionary under "explorer."
+        String unprefixed = key.startsWith("explorer.") ? key.substring("explorer.".length()) : key;
+        assertThat(keys).as(page.getFilename() + " marks up " + key).containsAnyOf(key, unprefixed);
+      }
+    }
+  }
+
+  @Test
   void theDictionaryParserSeesAMissingKey() {
     String script = "const T = {\n  'zh-CN': { a: '甲', 'b.c': '乙{x}', d: [1, 2] },\n  en: { a: 'A', d: [1, 2] },\n};";
     List<Dictionary> found = dictionaries(script);
