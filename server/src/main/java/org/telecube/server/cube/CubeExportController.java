@@ -44,9 +44,9 @@ class CubeExportController {
   ResponseEntity<byte[]> export(@PathVariable String cube,
                                 @Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
                                 @RequestBody CubeQuery query) {
+    RequestLanguage.fromBody(query.locale());
     ExportFormat f = ExportFormat.parse(format).orElseThrow(() -> new QueryException("format", "unknown_format",
         "unknown export format \"" + format + "\": csv or xlsx", format, "csv, xlsx"));
-    RequestLanguage.fromBody(query.locale());
     CellSet answer = engine.execute(CubeController.onPath(cube, query));
     Language language = Language.parse(answer.locale()).orElse(Language.ZH_CN);
     String caption = engine.model().cube(answer.cube()).map(c -> c.caption().in(language)).orElse(answer.cube());
