@@ -197,7 +197,8 @@ class SchedulesPageTest {
       JsonNode problem = JSON.readTree(refused.text());
       assertThat(problem.path("field").asText()).isEqualTo("to[1]");
       String detail = problem.path("detail").asText();
-      assertThat(detail).contains("not an address");
+      // in the page's language (zh-CN), whatever the browser's own: not "请填写…" + English
+      assertThat(detail).contains("not an address", "邮箱地址").doesNotContain("bad email address");
       Locator toError = page.locator("#error-to");
       expect(toError).isVisible();
       expect(toError).containsText(detail);
