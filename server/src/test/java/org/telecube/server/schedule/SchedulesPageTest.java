@@ -281,6 +281,12 @@ class SchedulesPageTest {
       expect(badge).hasText(Map.of("RETRYING", "Retrying", "FAILED", "Failed", "SENT", "Sent", "SKIPPED", "Skipped")
           .get(status));
       Browsers.screenshot(page, "schedules-7-en");
+      // the API's words in the English page are English (the page sends its language; the browser is tr-TR)
+      page.locator("#new-schedule").click();
+      page.locator("#f-cron").fill("0 0 8 1 *");
+      expect(page.locator("#preview-error")).containsText("bad cron expression \"0 0 8 1 *\"");
+      page.locator("#editor [data-close]").first().click();
+      expect(page.locator("#editor")).isHidden();
       page.locator("[data-lang=zh-CN]").click();
 
       // delete, confirmed: the schedule is gone, its delivery history stays
