@@ -143,6 +143,12 @@ class ClientMistakesTest {
   }
 
   @Test
+  void aMissingMonthHasOneCode() throws Exception {
+    assertProblem(send("GET", "/api/reports/monthly-revenue", null, "en"), 400, "month", "missing_month");
+    assertProblem(send("GET", "/api/reports/monthly-revenue?month=", null, "en"), 400, "month", "missing_month");
+  }
+
+  @Test
   void theReportReadsLocale() throws Exception {
     HttpResponse<String> r = send("GET", "/api/reports/monthly-revenue?month=2025-06&locale=fr", null, null);
     assertProblem(r, 400, "locale", "unknown_locale");
