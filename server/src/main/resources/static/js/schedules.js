@@ -33,7 +33,7 @@ const FIELD_CONTROLS = {
   owner: 'f-owner', month: 'f-month-fixed',
 };
 /** Fields the API may name with another word (the report service's parameter names). */
-const FIELD_ALIASES = { id: 'reportId', language: 'locale' };
+const FIELD_ALIASES = { id: 'reportId' };
 
 addMessages({
   'zh-CN': {
@@ -146,25 +146,6 @@ addMessages({
     'trigger.SCHEDULED': '定时',
     'trigger.CATCH_UP': '补发',
     'trigger.MANUAL': '手动',
-    'code.missing_name': '请填写名称。',
-    'code.missing_report_id': '请选择报告。',
-    'code.unknown_report': '没有这个报告。',
-    'code.unknown_scope': '没有这个范围。',
-    'code.bad_month_offset': '报告月份超出范围。',
-    'code.bad_month': '固定月份的格式应为 YYYY-MM。',
-    'code.month_and_offset': '固定月份和相对月份只能选一个。',
-    'code.unknown_format': '不支持这种格式。',
-    'code.unknown_locale': '不支持这种报告语言。',
-    'code.missing_cron': '请填写 cron 表达式。',
-    'code.bad_cron': 'cron 表达式无效。',
-    'code.never_fires': '这个时间之后不会再触发。',
-    'code.too_frequent': '发送过于频繁（每分钟最多一次）。',
-    'code.unknown_time_zone': '未知的时区。',
-    'code.bad_address': '邮箱地址无效。',
-    'code.missing_recipient': '请至少填写一位收件人。',
-    'code.too_many_recipients': '收件人太多（最多 100 位）。',
-    'code.unknown_placeholder': '主题中有未知的占位符。',
-    'code.too_long': '内容太长。',
   },
   en: {
     'schedules.pageTitle': 'Report schedules · TeleCube',
@@ -901,20 +882,19 @@ function clearFieldError(field) {
   }
 }
 
-/** Shows the API's problem beside the field it names (its own words, led by a Chinese summary in zh-CN). */
+/** Shows the API's problem beside the field it names, in its own words. */
 function showProblem(error) {
-  const field = FIELD_ALIASES[error.field] || error.field;
+  // to[1], cc[0]: the message goes beside the list the address is in
+  const named = error.field ? error.field.replace(/\[\d+\]$/, '') : error.field;
+  const field = FIELD_ALIASES[named] || named;
   const box = field && document.querySelector(`#schedule-form [data-error-for="${field}"]`);
   if (!box) {
     $('form-error').textContent = error.detail || error.message;
     $('form-error').hidden = false;
     return;
   }
-  const leadKey = 'code.' + error.code;
-  const lead = language() === 'zh-CN' && error.code && t(leadKey) !== leadKey ? t(leadKey) : null;
-  box.replaceChildren(
-    lead ? h('span', { class: 'tc-field-error__lead' }, lead) : null,
-    h('span', { class: 'tc-field-error__detail' }, error.detail || error.message));
+  // the API words it in the page's language (telecube.js sends it as Accept-Language)
+  box.replaceChildren(h('span', { class: 'tc-field-error__detail' }, error.detail || error.message));
   let control = $(FIELD_CONTROLS[field]);
   if (field === 'timeZone' && !$('f-zone-other').hidden) {
     control = $('f-zone-other');

@@ -200,7 +200,12 @@ function busy(delta) {
  * ApiError carrying the problem's detail, field and code. {quiet: true} keeps the loading bar off.
  */
 export async function api(path, { method = 'GET', body, quiet = false, signal, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json, application/problem+json', ...headers }, signal };
+  // Accept-Language: the API words its problems in the page's language, not the browser's
+  const init = {
+    method,
+    headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': current, ...headers },
+    signal,
+  };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

@@ -81,17 +81,17 @@ public final class ReportService {
   }
 
   /**
-   * The same from request strings: {@code month} YYYY-MM, {@code language} zh-CN (default) or en,
-   * {@code format} pdf (default) or html.
+   * The same from request strings: {@code month} YYYY-MM, {@code locale} zh-CN (default) or en,
+   * {@code format} pdf (default), html or xlsx.
    *
-   * @throws ReportException BAD_PARAMETER for a malformed month, language or format
+   * @throws ReportException BAD_PARAMETER for a malformed month, locale or format
    */
-  public byte[] render(String id, String month, String scope, String language, String format) {
+  public byte[] render(String id, String month, String scope, String locale, String format) {
     YearMonth m = parseMonth(month);
-    Language l = Language.parse(language).orElseThrow(() -> ReportException.badParameter("language",
-        "unknown_language", "unknown language \"" + language + "\": zh-CN or en"));
+    Language l = Language.parse(locale).orElseThrow(() -> ReportException.badParameter("locale",
+        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en", locale));
     ReportFormat f = ReportFormat.parse(format).orElseThrow(() -> ReportException.badParameter("format",
-        "unknown_format", "unknown format \"" + format + "\": pdf, html or xlsx"));
+        "unknown_format", "unknown format \"" + format + "\": pdf, html or xlsx", format, "pdf, html, xlsx"));
     return render(id, m, scope, l, f);
   }
 
@@ -125,7 +125,8 @@ public final class ReportService {
   private static ReportDefinition definition(String id) {
     return ReportCatalog.find(id).orElseThrow(() -> ReportException.notFound("id",
         "unknown_report", "unknown report \"" + id + "\": one of " + ReportCatalog.all().stream()
-            .map(ReportDefinition::id).toList()));
+            .map(ReportDefinition::id).toList(), id, String.join(", ", ReportCatalog.all().stream()
+            .map(ReportDefinition::id).toList())));
   }
 
   /** A file name for the document: {@code monthly-revenue_2025-03_440000.pdf}. */
@@ -147,6 +148,7 @@ public final class ReportService {
         // falls through to the message below
       }
     }
-    throw ReportException.badParameter("month", "bad_month", "bad month \"" + month + "\" (expected YYYY-MM)");
+    throw ReportException.badParameter("month", "bad_date", "bad month \"" + month + "\" (expected YYYY-MM)", month,
+        "YYYY-MM");
   }
 }

@@ -317,7 +317,7 @@ class MonthlyRevenueReportTest {
     assertThat(reports.catalog()).first().satisfies(d -> {
       assertThat(d.id()).isEqualTo(ID);
       assertThat(d.title().in(Language.ZH_CN)).isEqualTo("月度收入报告");
-      assertThat(d.parameters()).extracting(p -> p.name()).containsExactly("month", "scope", "language", "format");
+      assertThat(d.parameters()).extracting(p -> p.name()).containsExactly("month", "scope", "locale", "format");
       assertThat(d.formats()).contains(ReportFormat.PDF);
     });
     assertThat(ReportService.fileName(ID, MONTH, province, ReportFormat.PDF))
@@ -540,7 +540,7 @@ class MonthlyRevenueReportTest {
     assertThatThrownBy(() -> reports.render("nope", MONTH, null, Language.ZH_CN, ReportFormat.PDF))
         .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("unknown_report"));
     assertThatThrownBy(() -> reports.render(ID, "2025-12", null, "fr", "pdf"))
-        .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.field()).isEqualTo("language"));
+        .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.field()).isEqualTo("locale"));
     assertThatThrownBy(() -> reports.render(ID, "2025-12", null, "en", "docx"))
         .isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.field()).isEqualTo("format"));
   }

@@ -84,7 +84,8 @@ public final class MonthlyChurnDataBuilder {
       String loaded = months.isEmpty() ? "the warehouse holds no subscribers yet"
           : "the warehouse holds " + months.get(0).key() + " to " + months.get(months.size() - 1).key();
       throw ReportException.notFound("month", "no_data", "no subscriber data for " + month
-          + (s.isCountry() ? "" : " in " + s.level() + " " + s.key()) + " (" + loaded + ")");
+          + (s.isCountry() ? "" : " in " + s.level() + " " + s.key()) + " (" + loaded + ")", month, s.caption(),
+          months.isEmpty() ? "-" : months.get(0).key(), months.isEmpty() ? "-" : months.get(months.size() - 1).key());
     }
     Map<String, Object> k = headline.cells().get(0);
     ChurnKpis kpis = new ChurnKpis(count(k.get("active_end")), ratio(k.get("active_end:" + MOM)),

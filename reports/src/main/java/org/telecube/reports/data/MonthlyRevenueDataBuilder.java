@@ -126,7 +126,9 @@ public final class MonthlyRevenueDataBuilder {
     String loaded = months.isEmpty() ? "the warehouse holds no revenue yet"
         : "the warehouse holds " + months.get(0).key() + " to " + months.get(months.size() - 1).key();
     return ReportException.notFound("month", "no_data", "no revenue data for " + month
-        + (scope.isCountry() ? "" : " in " + scope.level() + " " + scope.key()) + " (" + loaded + ")");
+        + (scope.isCountry() ? "" : " in " + scope.level() + " " + scope.key()) + " (" + loaded + ")", month,
+        scope.caption(), months.isEmpty() ? "-" : months.get(0).key(),
+        months.isEmpty() ? "-" : months.get(months.size() - 1).key());
   }
 
   static BigDecimal decimal(Object v) {

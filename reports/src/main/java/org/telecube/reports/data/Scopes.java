@@ -38,7 +38,7 @@ public final class Scopes {
       }
     }
     throw ReportException.notFound("scope", "unknown_scope", "unknown scope \"" + key
-        + "\": a macro-region, province or city key (e.g. south, 440000, 440100), or empty for the whole country");
+        + "\": a macro-region, province or city key (e.g. south, 440000, 440100), or empty for the whole country", key);
   }
 
   private String levelCaption(String level, Language language) {

@@ -14,7 +14,7 @@ public final class ReportCatalog {
       Caption.of("报告月份(YYYY-MM)", "Month (YYYY-MM)"));
   private static final ReportParameter SCOPE = new ReportParameter("scope", "region", false, "",
       Caption.of("范围:片区、省份或城市编码,留空为全国", "Scope: a macro-region, province or city key; empty for the country"));
-  private static final ReportParameter LANGUAGE = new ReportParameter("language", "language", false, "zh-CN",
+  private static final ReportParameter LOCALE = new ReportParameter("locale", "locale", false, "zh-CN",
       Caption.of("语言(zh-CN 或 en)", "Language (zh-CN or en)"));
   private static final ReportParameter FORMAT = new ReportParameter("format", "format", false, "pdf",
       Caption.of("输出格式", "Output format"));
@@ -26,14 +26,14 @@ public final class ReportCatalog {
               "Revenue of one month and scope: headline KPIs (revenue, MoM, YoY, ARPU, billed subscribers, "
                   + "arrears), revenue by next-level region, business line, charge item and value segment, "
                   + "a 13-month trend, and the fastest- and slowest-growing regions below the scope."),
-          "revenue", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.values())),
+          "revenue", List.of(MONTH, SCOPE, LOCALE, FORMAT), List.of(ReportFormat.values())),
       new ReportDefinition(MONTHLY_CHURN, Caption.of("月度流失分析报告", "Monthly churn report"),
           Caption.of("一个月份、一个范围的用户与流失:期末在网、新入网、离网、流失率、净增、流失预警用户,"
                   + "13个月流失率趋势,按下级地区、离网原因和客户价值分群的流失。",
               "Subscribers and churn of one month and scope: active, new, churned, churn rate, net adds, "
                   + "at-risk subscribers, a 13-month churn-rate trend, and churn by next-level region, churn "
                   + "reason and value segment."),
-          "subscribers", List.of(MONTH, SCOPE, LANGUAGE, FORMAT), List.of(ReportFormat.values())));
+          "subscribers", List.of(MONTH, SCOPE, LOCALE, FORMAT), List.of(ReportFormat.values())));
 
   private ReportCatalog() {
   }

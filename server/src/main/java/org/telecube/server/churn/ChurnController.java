@@ -83,13 +83,13 @@ class ChurnController {
   private static int month(String month) {
     var m = MONTH.matcher(month == null ? "" : month);
     if (!m.matches()) {
-      throw new QueryException("month", "bad_date", "bad month \"" + month + "\" (expected YYYY-MM)");
+      throw new QueryException("month", "bad_date", "bad month \"" + month + "\" (expected YYYY-MM)", month, "YYYY-MM");
     }
     return Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2));
   }
 
   private static Language language(String locale) {
     return Language.parse(locale).orElseThrow(() -> new QueryException("locale", "unknown_locale",
-        "unknown locale \"" + locale + "\": zh-CN or en"));
+        "unknown locale \"" + locale + "\": zh-CN or en", locale));
   }
 }

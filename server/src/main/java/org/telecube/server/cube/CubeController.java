@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.telecube.server.system.ApiException;
+import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
@@ -41,7 +43,8 @@ class CubeController {
   @GetMapping("/{cube}")
   CubeCatalog.CubeInfo cube(@PathVariable String cube, @RequestParam(required = false) String locale) {
     return CubeCatalog.cube(engine.model().cube(cube).orElseThrow(() ->
-        new QueryException("cube", "unknown_cube", "unknown cube \"" + cube + "\"")), language(locale));
+        new QueryException("cube", "unknown_cube", "unknown cube \"" + cube + "\"", cube, String.join(", ",
+            engine.model().cubes().stream().map(c -> c.name()).toList()))), language(locale));
   }
 
   @Operation(summary = "Members of a level (e.g. region.city), under a parent member for drill-down")
@@ -49,6 +52,9 @@ class CubeController {
   MemberList members(@PathVariable String cube, @PathVariable String level,
                      @Parameter(description = "key of a member of the level above") @RequestParam(required = false) String parent,
                      @RequestParam(required = false) String locale) {
+    if (parent != null && parent.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("parent", "control_character", "parent contains a control character", "parent");
+    }
     return engine.members(cube, level, parent, locale);
   }
 
@@ -57,6 +63,7 @@ class CubeController {
   CellSet query(@PathVariable String cube, @RequestBody CubeQuery query,
                 @Parameter(description = "an id of the client's choosing, to cancel the query with DELETE /api/cubes/queries/{id}")
                 @RequestHeader(name = RunningQueries.HEADER, required = false) String queryId) {
+    RequestLanguage.fromBody(query.locale());
     CubeQuery q = onPath(cube, query);
     return running.run(queryId, cancellation -> engine.execute(q, cancellation));
   }
@@ -72,7 +79,7 @@ class CubeController {
   static CubeQuery onPath(String cube, CubeQuery query) {
     if (query.cube() != null && !query.cube().equals(cube)) {
       throw new QueryException("cube", "cube_mismatch", "the body names cube \"" + query.cube()
-          + "\" but the path names \"" + cube + "\"");
+          + "\" but the path names \"" + cube + "\"", query.cube(), cube);
     }
     return new CubeQuery(cube, query.measures(), query.rows(), query.columns(), query.filters(),
         query.order(), query.limit(), query.locale(), query.totals(), query.timeIntelligence());
@@ -80,6 +87,6 @@ class CubeController {
 
   private static Language language(String locale) {
     return Language.parse(locale).orElseThrow(() -> new QueryException("locale", "unknown_locale",
-        "unknown locale \"" + locale + "\": zh-CN or en"));
+        "unknown locale \"" + locale + "\": zh-CN or en", locale));
   }
 }

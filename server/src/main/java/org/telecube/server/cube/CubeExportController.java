@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.telecube.server.cube.export.ExportFormat;
 import org.telecube.server.cube.export.PivotTable;
+import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
@@ -43,8 +44,9 @@ class CubeExportController {
   ResponseEntity<byte[]> export(@PathVariable String cube,
                                 @Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
                                 @RequestBody CubeQuery query) {
+    RequestLanguage.fromBody(query.locale());
     ExportFormat f = ExportFormat.parse(format).orElseThrow(() -> new QueryException("format", "unknown_format",
-        "unknown export format \"" + format + "\": csv or xlsx"));
+        "unknown export format \"" + format + "\": csv or xlsx", format, "csv, xlsx"));
     CellSet answer = engine.execute(CubeController.onPath(cube, query));
     Language language = Language.parse(answer.locale()).orElse(Language.ZH_CN);
     String caption = engine.model().cube(answer.cube()).map(c -> c.caption().in(language)).orElse(answer.cube());

@@ -25,11 +25,11 @@ class RunningQueries {
       return query.apply(Cancellation.none());
     }
     if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
-      throw new QueryException(HEADER, "bad_query_id", HEADER + " must be 1 to " + MAX_ID_LENGTH + " characters");
+      throw new QueryException(HEADER, "bad_query_id", HEADER + " must be 1 to " + MAX_ID_LENGTH + " characters", MAX_ID_LENGTH);
     }
     Cancellation cancellation = new Cancellation();
     if (running.putIfAbsent(id, cancellation) != null) {
-      throw new QueryException(HEADER, "duplicate_query_id", "a query with id \"" + id + "\" is already running");
+      throw new QueryException(HEADER, "duplicate_query_id", "a query with id \"" + id + "\" is already running", id);
     }
     try {
       return query.apply(cancellation);

@@ -29,7 +29,7 @@ class DeliveryController {
                       @RequestParam(required = false) String status,
                       @RequestParam(required = false, defaultValue = "100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ScheduleException.invalid("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT);
+      throw ScheduleException.invalid("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT, MAX_LIMIT);
     }
     return deliveries.recent(scheduleId, status(status), limit);
   }
@@ -38,7 +38,7 @@ class DeliveryController {
   @GetMapping("/{id}")
   Delivery get(@PathVariable long id) {
     return deliveries.find(id).orElseThrow(() -> ScheduleException.notFound("id", "unknown_delivery",
-        "no delivery " + id));
+        "no delivery " + id, id));
   }
 
   private static DeliveryStatus status(String status) {
@@ -49,7 +49,7 @@ class DeliveryController {
       return DeliveryStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ScheduleException.invalid("status", "unknown_status", "unknown status \"" + status
-          + "\": queued, rendering, sending, retrying, sent, failed or skipped");
+          + "\": queued, rendering, sending, retrying, sent, failed or skipped", status);
     }
   }
 }

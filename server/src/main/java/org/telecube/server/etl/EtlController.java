@@ -1,7 +1,10 @@
 package org.telecube.server.etl;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -17,8 +20,10 @@ import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.FeedPaths;
 import org.telecube.etl.load.LoadListener;
 import org.telecube.etl.load.LoadSummary;
+import org.telecube.server.system.ApiException;
+import org.telecube.server.system.ErrorMessages;
+import org.telecube.server.system.Problems;
 import org.telecube.warehouse.Warehouse;
-import org.telecube.warehouse.query.QueryException;
 
 /**
  * {@code POST /api/etl/batches}: loads files from the server's file system as one batch, the
@@ -37,25 +42,41 @@ class EtlController {
   @PostMapping
   LoadSummary load(@RequestBody BatchRequest request) {
     if (request.files() == null || request.files().isEmpty()) {
-      throw new QueryException("files", "missing_files", "name the feed files or directories to load");
+      throw ApiException.badRequest("files", "missing_files", "name the feed files or directories to load");
     }
     Optional<FeedKind> feed;
     try {
       feed = Optional.ofNullable(request.feed()).map(FeedKind::ofCode);
     } catch (IllegalArgumentException e) {
-      throw new QueryException("feed", "unknown_feed", e.getMessage());
+      throw ApiException.badRequest("feed", "unknown_feed", e.getMessage(), request.feed(), FeedKind.codes());
     }
-    List<Path> paths = FeedPaths.expand(request.files().stream().map(Path::of).toList());
-    return EtlLoader.load(warehouse, paths, feed, LoadListener.NONE);
+    List<Path> paths = new ArrayList<>();
+    for (int i = 0; i < request.files().size(); i++) {
+      paths.add(path(request.files().get(i), "files[" + i + "]"));
+    }
+    return EtlLoader.load(warehouse, FeedPaths.expand(paths), feed, LoadListener.NONE);
+  }
+
+  /** A path as the client wrote it, or a 400 naming it: null, blank, a NUL or anything the file system refuses. */
+  private static Path path(String file, String field) {
+    if (file == null || file.isBlank()) {
+      throw ApiException.badRequest(field, "missing_path", field + " is empty", field);
+    }
+    if (file.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest(field, "control_character", field + " contains a control character", field);
+    }
+    try {
+      return Path.of(file);
+    } catch (InvalidPathException e) {
+      throw ApiException.badRequest(field, "bad_path", "not a path: " + e.getMessage(), file);
+    }
   }
 
   @ExceptionHandler(BatchRefusedException.class)
-  ProblemDetail refused(BatchRefusedException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "batch refused, nothing loaded: " + String.join("; ", e.problems()));
-    p.setTitle("Bad Request");
-    p.setProperty("field", "files");
-    p.setProperty("code", "batch_refused");
+  ProblemDetail refused(BatchRefusedException e, HttpServletRequest request) {
+    String problems = String.join("; ", e.problems());
+    ProblemDetail p = Problems.of(request, HttpStatus.BAD_REQUEST, "files", "batch_refused", List.of(problems),
+        "batch refused, nothing loaded: " + problems, ErrorMessages.SERVER);
     p.setProperty("problems", e.problems());
     return p;
   }

@@ -34,7 +34,9 @@ class ReportController {
 
   @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html|xlsx, locale zh-CN|en")
   @GetMapping("/{id}")
-  ResponseEntity<byte[]> render(@PathVariable String id, @RequestParam String month,
+  ResponseEntity<byte[]> render(@PathVariable String id,
+                                // checked by the service, so a missing month and a blank one are both missing_month
+                                @RequestParam(required = false) String month,
                                 @RequestParam(required = false) String scope,
                                 @RequestParam(required = false, defaultValue = "pdf") String format,
                                 @RequestParam(required = false) String locale) {

@@ -32,7 +32,7 @@ public final class CronTimes {
       return new CronTimes(e);
     } catch (ParseException e) {
       throw ScheduleException.invalid("cron", "bad_cron", "bad cron expression \"" + cron + "\": " + e.getMessage()
-          + " (Quartz syntax with seconds first, e.g. \"0 0 8 1 * ?\" = 08:00 on the 1st of every month)");
+          + " (Quartz syntax with seconds first, e.g. \"0 0 8 1 * ?\" = 08:00 on the 1st of every month)", cron);
     }
   }
 

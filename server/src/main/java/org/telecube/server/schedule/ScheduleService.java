@@ -82,7 +82,7 @@ public class ScheduleService {
   public List<OffsetDateTime> preview(String cron, String timeZone, int count) {
     ZoneId zone = ScheduleValidator.zone(timeZone);
     if (cron == null || cron.isBlank()) {
-      throw ScheduleException.invalid("cron", "missing_cron", "cron is required");
+      throw ScheduleException.invalid("cron", "missing_cron", "cron is required", "cron");
     }
     return CronTimes.of(cron.trim(), zone).next(clock.instant(), count).stream()
         .map(t -> t.atZone(zone).toOffsetDateTime()).toList();

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.telecube.reports.ReportException;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
+import org.telecube.server.metadata.StringLists;
 import org.telecube.warehouse.model.Language;
 
 /**
@@ -33,6 +33,10 @@ public final class ScheduleValidator {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Pattern FIXED_MONTH = Pattern.compile("\\d{4}-\\d{2}");
   private static final int MAX_RECIPIENTS = 100;
+  /** RFC 5321: no address is longer. */
+  private static final int MAX_ADDRESS = 254;
+  /** The width of report_schedule.recipients_to/_cc and report_delivery.recipients. */
+  private static final int RECIPIENTS_COLUMN = 4000;
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
   private final ReportService reports;
@@ -46,8 +50,8 @@ public final class ScheduleValidator {
     if (request == null) {
       throw ScheduleException.invalid("body", "missing_body", "a schedule is required");
     }
-    String name = required(request.name(), "name", 200);
-    String reportId = required(request.reportId(), "reportId", 64);
+    String name = required(request.name(), "name", "missing_name", 200);
+    String reportId = required(request.reportId(), "reportId", "missing_report_id", 64);
     YearMonth month = fixedMonth(request.month());
     if (month != null && request.monthOffset() != null) {
       throw ScheduleException.invalid("month", "month_and_offset",
@@ -56,33 +60,48 @@ public final class ScheduleValidator {
     Integer monthOffset = month != null ? null : request.monthOffset() == null ? -1 : request.monthOffset();
     if (monthOffset != null && (monthOffset < -120 || monthOffset > 0)) {
       throw ScheduleException.invalid("monthOffset", "bad_month_offset",
-          "monthOffset must be between -120 and 0 (-1 = the month before the fire time), not " + monthOffset);
+          "monthOffset must be between -120 and 0 (-1 = the month before the fire time), not " + monthOffset,
+          monthOffset);
     }
     Language language = Language.parse(request.locale()).orElseThrow(() -> ScheduleException.invalid("locale",
-        "unknown_locale", "unknown locale \"" + request.locale() + "\": zh-CN or en"));
+        "unknown_locale", "unknown locale \"" + request.locale() + "\": zh-CN or en", request.locale()));
     ReportFormat format = ReportFormat.parse(request.format()).orElseThrow(() -> ScheduleException.invalid(
-        "format", "unknown_format", "unknown format \"" + request.format() + "\": pdf, html or xlsx"));
+        "format", "unknown_format", "unknown format \"" + request.format() + "\": pdf, html or xlsx", request.format(),
+        "pdf, html, xlsx"));
     String scope = blankToNull(request.scope());
+    if (scope != null && scope.length() > 64) {
+      throw ScheduleException.invalid("scope", "too_long", "scope is longer than 64 characters", "scope", 64);
+    }
     try {
       reports.checkScope(reportId, scope, language);
     } catch (ReportException e) {
       String field = "id".equals(e.field()) ? "reportId" : e.field();
-      throw ScheduleException.invalid(field, e.code(), e.getMessage());
+      throw ScheduleException.invalid(field, e.code(), e.getMessage(), e.args());
     }
     ZoneId zone = zone(request.timeZone());
-    String cron = required(request.cron(), "cron", 120);
+    String cron = required(request.cron(), "cron", "missing_cron", 120);
     checkCron(cron, zone, now);
     List<String> to = addresses(request.to(), "to", true);
     List<String> cc = addresses(request.cc(), "cc", false);
     if (to.size() + cc.size() > MAX_RECIPIENTS) {
-      throw ScheduleException.invalid("to", "too_many_recipients", "at most " + MAX_RECIPIENTS + " recipients");
+      throw ScheduleException.invalid("to", "too_many_recipients", "at most " + MAX_RECIPIENTS + " recipients",
+          MAX_RECIPIENTS);
     }
+    // the store keeps each list, and a delivery both, as JSON in a column of RECIPIENTS_COLUMN characters
+    fits("to", StringLists.write(to));
+    fits("cc", StringLists.write(cc));
+    List<String> all = new ArrayList<>(to);
+    all.addAll(cc);
+    fits("cc", StringLists.write(all));
     String subject = blankToNull(request.subject()) == null ? DEFAULT_SUBJECT : request.subject().trim();
     checkSubject(subject);
     String owner = request.owner() == null ? "" : request.owner().trim();
     if (owner.length() > 100) {
-      throw ScheduleException.invalid("owner", "too_long", "owner is longer than 100 characters");
+      throw ScheduleException.invalid("owner", "too_long", "owner is longer than 100 characters", "owner", 100);
     }
+    printable("name", name);
+    printable("subject", subject);
+    printable("owner", owner);
     return new Schedule(0, name, reportId, monthOffset, month == null ? null : month.toString(), scope, format.code(), language.tag(), cron, zone.getId(),
         to, cc, subject, request.enabled() == null || request.enabled(), owner, now, now);
   }
@@ -99,8 +118,9 @@ public final class ScheduleValidator {
       m = null;
     }
     if (m == null || m.getYear() < 2000 || m.getYear() > 2999) {
-      throw ScheduleException.invalid("month", "bad_month",
-          "month must be a month YYYY-MM between 2000-01 and 2999-12, e.g. 2025-11, not \"" + month + "\"");
+      throw ScheduleException.invalid("month", "bad_date",
+          "month must be a month YYYY-MM between 2000-01 and 2999-12, e.g. 2025-11, not \"" + month + "\"",
+          month, "YYYY-MM");
     }
     return m;
   }
@@ -113,7 +133,7 @@ public final class ScheduleValidator {
       return ZoneId.of(id);
     } catch (DateTimeException e) {
       throw ScheduleException.invalid("timeZone", "unknown_time_zone",
-          "unknown time zone \"" + id + "\": an IANA zone id such as Asia/Shanghai");
+          "unknown time zone \"" + id + "\": an IANA zone id such as Asia/Shanghai", id);
     }
   }
 
@@ -122,25 +142,25 @@ public final class ScheduleValidator {
     List<Instant> next = CronTimes.of(cron, zone).next(now, 3);
     if (next.isEmpty()) {
       throw ScheduleException.invalid("cron", "never_fires", "cron expression \"" + cron + "\" never fires after "
-          + now);
+          + now, cron);
     }
     for (int i = 1; i < next.size(); i++) {
       if (Duration.between(next.get(i - 1), next.get(i)).compareTo(MIN_INTERVAL) < 0) {
         throw ScheduleException.invalid("cron", "too_frequent",
-            "cron expression \"" + cron + "\" fires more than once a minute");
+            "cron expression \"" + cron + "\" fires more than once a minute", cron);
       }
     }
   }
 
   private static void checkSubject(String subject) {
     if (subject.length() > 500) {
-      throw ScheduleException.invalid("subject", "too_long", "subject is longer than 500 characters");
+      throw ScheduleException.invalid("subject", "too_long", "subject is longer than 500 characters", "subject", 500);
     }
     Matcher m = PLACEHOLDER.matcher(subject);
     while (m.find()) {
       if (!PLACEHOLDERS.contains(m.group(1))) {
         throw ScheduleException.invalid("subject", "unknown_placeholder", "unknown placeholder {" + m.group(1)
-            + "} in the subject: {report}, {scope} or {month}");
+            + "} in the subject: {report}, {scope} or {month}", m.group(1));
       }
     }
   }
@@ -148,9 +168,15 @@ public final class ScheduleValidator {
   private static List<String> addresses(List<String> given, String field, boolean required) {
     List<String> out = new ArrayList<>();
     if (given != null) {
-      for (String a : given) {
+      for (int i = 0; i < given.size(); i++) {
+        String a = given.get(i);
+        String at = field + "[" + i + "]";
         if (a == null || a.isBlank()) {
           continue;
+        }
+        if (a.trim().length() > MAX_ADDRESS) {
+          throw ScheduleException.invalid(at, "too_long", at + " is longer than " + MAX_ADDRESS + " characters", at,
+              MAX_ADDRESS);
         }
         try {
           InternetAddress address = new InternetAddress(a.trim(), true);
@@ -160,30 +186,42 @@ public final class ScheduleValidator {
           }
           out.add(address.toUnicodeString());
         } catch (AddressException e) {
-          throw ScheduleException.invalid(field, "bad_address", "bad email address \"" + a + "\" in " + field
-              + ": " + e.getMessage());
+          throw ScheduleException.invalid(at, "bad_address", "bad email address \"" + a + "\" in " + at
+              + ": " + e.getMessage(), a.trim(), at);
         }
       }
     }
     if (required && out.isEmpty()) {
-      throw ScheduleException.invalid(field, "missing_recipient", "at least one recipient is required in " + field);
+      throw ScheduleException.invalid(field, "missing_recipient", "at least one recipient is required in " + field,
+          field);
     }
     return out;
   }
 
-  private static String required(String value, String field, int maxLength) {
+  private static String required(String value, String field, String code, int maxLength) {
     if (value == null || value.isBlank()) {
-      throw ScheduleException.invalid(field, "missing_" + snake(field), field + " is required");
+      throw ScheduleException.invalid(field, code, field + " is required", field);
     }
     String v = value.trim();
     if (v.length() > maxLength) {
-      throw ScheduleException.invalid(field, "too_long", field + " is longer than " + maxLength + " characters");
+      throw ScheduleException.invalid(field, "too_long", field + " is longer than " + maxLength + " characters",
+          field, maxLength);
     }
     return v;
   }
 
-  private static String snake(String field) {
-    return field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+  private static void fits(String field, String json) {
+    if (json.length() > RECIPIENTS_COLUMN) {
+      throw ScheduleException.invalid(field, "too_long", "the recipients are longer than " + RECIPIENTS_COLUMN
+          + " characters together", field, RECIPIENTS_COLUMN);
+    }
+  }
+
+  /** Control characters (NUL above all: PostgreSQL refuses it) have no place in a name or a subject. */
+  private static void printable(String field, String value) {
+    if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
+      throw ScheduleException.invalid(field, "control_character", field + " contains a control character", field);
+    }
   }
 
   private static String blankToNull(String s) {

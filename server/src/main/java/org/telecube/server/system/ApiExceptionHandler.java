@@ -1,81 +1,111 @@
 package org.telecube.server.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.ProblemDetail;
-import org.telecube.reports.ReportException;
-import org.telecube.server.schedule.ScheduleException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.telecube.reports.ReportException;
+import org.telecube.server.schedule.ScheduleException;
 import org.telecube.warehouse.query.QueryException;
 
 /**
  * Client mistakes become RFC 9457 problem JSON naming the field and a stable code; they never
- * surface as a 500 or a stack trace.
+ * surface as a 500 or a stack trace. The detail is the code's text in the request's language
+ * ({@link RequestLanguage}) from the raising module's bundle ({@link ErrorMessages}); it never
+ * names a Java type.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(QueryException.class)
-  ProblemDetail query(QueryException e) {
+  ProblemDetail query(QueryException e, HttpServletRequest request) {
     boolean notFound = (e.code().equals("unknown_cube") && e.field().equals("cube")) || e.code().equals("no_data");
     HttpStatus status = notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    return problem(status, e.getMessage(), e.field(), e.code());
+    return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.QUERY);
   }
 
   @ExceptionHandler(ReportException.class)
-  ProblemDetail report(ReportException e) {
+  ProblemDetail report(ReportException e, HttpServletRequest request) {
     HttpStatus status = e.kind() == ReportException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    return problem(status, e.getMessage(), e.field(), e.code());
+    return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.REPORTS);
   }
 
   @ExceptionHandler(ScheduleException.class)
-  ProblemDetail schedule(ScheduleException e) {
-    return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), e.code());
+  ProblemDetail schedule(ScheduleException e, HttpServletRequest request) {
+    return Problems.of(request, e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.field(), e.code(),
+        e.args(), e.getMessage(), ErrorMessages.SERVER);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ProblemDetail api(ApiException e, HttpServletRequest request) {
+    return Problems.of(request, e.status(), e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.SERVER);
+  }
+
+  /** Anything else is the server's fault: logged, answered without its class or message. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+    return Problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, null, "internal_error", List.of(),
+        "internal error", ErrorMessages.SERVER);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Throwable cause = e.getMostSpecificCause();
     String field = "body";
     if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
     }
-    String detail = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage());
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-        "the request body is not valid JSON for this request: " + firstLine(detail), field, "malformed_body"));
+    // Jackson's own words name Java types (java.lang.Integer): never shown
+    return ResponseEntity.badRequest().body(Problems.of(servlet(request), HttpStatus.BAD_REQUEST, field,
+        "malformed_body", List.of(field), "the request body is not valid JSON for this request at " + field,
+        ErrorMessages.SERVER));
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.getParameterName(),
-        "missing_parameter"));
+    return ResponseEntity.badRequest().body(Problems.of(servlet(request), HttpStatus.BAD_REQUEST,
+        e.getParameterName(), "missing_parameter", List.of(e.getParameterName()),
+        e.getParameterName() + " is required", ErrorMessages.SERVER));
   }
 
-  static ProblemDetail problem(HttpStatus status, String detail, String field, String code) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setTitle(status.getReasonPhrase());
-    p.setProperty("field", field);
-    p.setProperty("code", code);
-    return p;
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    String value = String.valueOf(e.getValue());
+    return ResponseEntity.badRequest().body(Problems.of(servlet(request), HttpStatus.BAD_REQUEST, field,
+        "bad_parameter", List.of(String.valueOf(field), value), "bad value \"" + value + "\" of " + field,
+        ErrorMessages.SERVER));
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /** Every other problem Spring MVC raises (405, 406, 415, 404 for no resource ...) gets a code and its text. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = Problems.ofStatus(servlet(request), status.value());
+    return super.handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  private static HttpServletRequest servlet(WebRequest request) {
+    return ((ServletWebRequest) request).getRequest();
   }
 }

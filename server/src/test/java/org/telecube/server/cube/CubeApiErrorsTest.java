@@ -87,15 +87,21 @@ class CubeApiErrorsTest {
   @Test
   void unicodeMemberKeysAndDayGrainAcrossMeasuresAre400NotServerErrors() throws Exception {
     JsonNode caption = problem(post("/api/cubes/revenue/query",
-        "{\"measures\":[\"revenue\"],\"filters\":[{\"level\":\"region.province\",\"members\":[\"广东省\"]}]}"),
-        "filters[0].members[0]", "unknown_member");
+        "{\"measures\":[\"revenue\"],\"locale\":\"en\",\"filters\":[{\"level\":\"region.province\",\"members\":[\"广东省\"]}]}"),
+        "filters[0].members[0]", "unknown_member_did_you_mean");
     assertThat(caption.path("detail").asText()).contains("did you mean 440000 (广东省)?");
+    JsonNode zh = problem(post("/api/cubes/revenue/query",
+        "{\"measures\":[\"revenue\"],\"filters\":[{\"level\":\"region.province\",\"members\":[\"广东省\"]}]}"),
+        "filters[0].members[0]", "unknown_member_did_you_mean");
+    assertThat(zh.path("detail").asText()).contains("440000（广东省）");
     problem(post("/api/cubes/revenue/query",
         "{\"measures\":[\"revenue\"],\"filters\":[{\"level\":\"region.province\",\"members\":[\"44\\u00000000\"]}]}"),
-        "filters[0].members[0]", "bad_member");
-    problem(post("/api/cubes/usage/query", "{\"measures\":[\"mou\"],\"rows\":[\"time.day\"]}"), "rows[0]", "unsupported_grain");
-    JsonNode parent = problem(get("/api/cubes/revenue/members/region.city?parent="
-        + java.net.URLEncoder.encode("广东省", java.nio.charset.StandardCharsets.UTF_8)), "parent", "unknown_member");
+        "filters[0].members[0]", "control_character");
+    problem(post("/api/cubes/usage/query", "{\"measures\":[\"mou\"],\"rows\":[\"time.day\"]}"), "rows[0]",
+        "measure_not_at_level");
+    JsonNode parent = problem(get("/api/cubes/revenue/members/region.city?locale=en&parent="
+        + java.net.URLEncoder.encode("广东省", java.nio.charset.StandardCharsets.UTF_8)), "parent",
+        "unknown_member_did_you_mean");
     assertThat(parent.path("detail").asText()).contains("did you mean 440000");
   }
 

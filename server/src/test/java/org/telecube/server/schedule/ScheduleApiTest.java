@@ -70,13 +70,13 @@ class ScheduleApiTest {
   void badRecipientsAreNamedToo() throws Exception {
     ObjectNode bad = valid();
     bad.putArray("to").add("boss@example.com").add("not an address");
-    assertProblem(send("POST", "/api/schedules", bad.toString()), 400, "to", "bad_address");
+    assertProblem(send("POST", "/api/schedules", bad.toString()), 400, "to[1]", "bad_address");
     ObjectNode none = valid();
     none.putArray("to");
     assertProblem(send("POST", "/api/schedules", none.toString()), 400, "to", "missing_recipient");
     ObjectNode badCc = valid();
     badCc.putArray("cc").add("a@@b");
-    assertProblem(send("POST", "/api/schedules", badCc.toString()), 400, "cc", "bad_address");
+    assertProblem(send("POST", "/api/schedules", badCc.toString()), 400, "cc[0]", "bad_address");
     ObjectNode offset = valid();
     offset.put("monthOffset", 1);
     assertProblem(send("POST", "/api/schedules", offset.toString()), 400, "monthOffset", "bad_month_offset");
@@ -183,11 +183,11 @@ class ScheduleApiTest {
 
   @ParameterizedTest(name = "month = \"{0}\" → {1}")
   @CsvSource(delimiter = '|', value = {
-      "2025-13  | bad_month",
-      "June     | bad_month",
-      "2025-6   | bad_month",
-      "''       | bad_month",
-      "1999-12  | bad_month"})
+      "2025-13  | bad_date",
+      "June     | bad_date",
+      "2025-6   | bad_date",
+      "''       | bad_date",
+      "1999-12  | bad_date"})
   void aBadFixedMonthIsRefusedByName(String month, String code) throws Exception {
     ObjectNode body = valid();
     body.put("month", month);

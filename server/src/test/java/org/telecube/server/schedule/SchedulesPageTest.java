@@ -195,9 +195,10 @@ class SchedulesPageTest {
           && "PUT".equals(r.request().method()), () -> page.locator("#save").click());
       assertThat(refused.status()).isEqualTo(400);
       JsonNode problem = JSON.readTree(refused.text());
-      assertThat(problem.path("field").asText()).isEqualTo("to");
+      assertThat(problem.path("field").asText()).isEqualTo("to[1]");
       String detail = problem.path("detail").asText();
-      assertThat(detail).contains("not an address");
+      // in the page's language (zh-CN), whatever the browser's own: not "请填写…" + English
+      assertThat(detail).contains("not an address", "邮箱地址").doesNotContain("bad email address");
       Locator toError = page.locator("#error-to");
       expect(toError).isVisible();
       expect(toError).containsText(detail);
@@ -280,6 +281,12 @@ class SchedulesPageTest {
       expect(badge).hasText(Map.of("RETRYING", "Retrying", "FAILED", "Failed", "SENT", "Sent", "SKIPPED", "Skipped")
           .get(status));
       Browsers.screenshot(page, "schedules-7-en");
+      // the API's words in the English page are English (the page sends its language; the browser is tr-TR)
+      page.locator("#new-schedule").click();
+      page.locator("#f-cron").fill("0 0 8 1 *");
+      expect(page.locator("#preview-error")).containsText("bad cron expression \"0 0 8 1 *\"");
+      page.locator("#editor [data-close]").first().click();
+      expect(page.locator("#editor")).isHidden();
       page.locator("[data-lang=zh-CN]").click();
 
       // delete, confirmed: the schedule is gone, its delivery history stays

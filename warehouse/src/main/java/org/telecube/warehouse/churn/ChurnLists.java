@@ -109,7 +109,7 @@ public final class ChurnLists {
 
   private void check(ChurnListQuery q) {
     if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
-      throw new QueryException("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT);
+      throw new QueryException("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT, MAX_LIMIT);
     }
     List<String> known = model.enumeration("value_tier").map(Enumeration::members).orElse(List.of()).stream()
         .map(Member::code).toList();
@@ -122,11 +122,12 @@ public final class ChurnLists {
       if (q.region() != null && !exists(c, "SELECT 1 FROM dim_region WHERE city_code = ? OR province_code = ? OR macro_region = ? LIMIT 1",
           q.region(), q.region(), q.region())) {
         throw new QueryException("region", "unknown_member", "unknown region \"" + q.region()
-            + "\": a city, province or macro-region key");
+            + "\": a city, province or macro-region key", q.region(), "region");
       }
       if (!exists(c, "SELECT 1 FROM fact_subscriber_month WHERE month_key = ? LIMIT 1", q.month())) {
         throw new QueryException("month", "no_data", "no subscriber data for " + (q.month() / 100) + "-"
-            + String.format(java.util.Locale.ROOT, "%02d", q.month() % 100));
+            + String.format(java.util.Locale.ROOT, "%02d", q.month() % 100),
+            (q.month() / 100) + "-" + String.format(java.util.Locale.ROOT, "%02d", q.month() % 100));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);

@@ -81,14 +81,15 @@ public final class QueryEngine {
   public MemberList members(String cubeName, String levelName, String parent, String locale) {
     Cube cube = validator.cube(cubeName, "cube");
     Language language = Language.parse(locale).orElseThrow(() -> new QueryException("locale",
-        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en"));
+        "unknown_locale", "unknown locale \"" + locale + "\": zh-CN or en", locale));
     ResolvedLevel level = validator.level(cube, levelName, "level");
     DimensionUsage usage = level.usage();
     int index = usage.levels().indexOf(level.level());
     Level parentLevel = index > 0 ? usage.levels().get(index - 1) : null;
     Level childLevel = index + 1 < usage.levels().size() ? usage.levels().get(index + 1) : null;
     if (parent != null && parentLevel == null) {
-      throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent");
+      throw new QueryException("parent", "no_parent_level", level.name() + " is the top level; it has no parent",
+          level.name());
     }
     if (parent != null) {
       QueryValidator.checkKey(parent, "parent");
@@ -147,6 +148,7 @@ public final class QueryEngine {
   private QueryException unknownMember(String field, String key, DimensionUsage usage, Level level, Language language) {
     String wanted = MemberMatch.fold(key);
     String suggestion = null;
+    String suggestedCaption = null;
     List<Language> languages = new ArrayList<>(List.of(language));
     languages.addAll(java.util.Arrays.stream(Language.values()).filter(l -> l != language).toList());
     search:
@@ -155,14 +157,19 @@ public final class QueryEngine {
         String k = str(r[0]);
         String caption = str(r[1]);
         if (l == language && MemberMatch.fold(k).equals(wanted) || MemberMatch.fold(caption).equals(wanted)) {
-          suggestion = k + " (" + caption + ")";
+          suggestion = k;
+          suggestedCaption = caption;
           break search;
         }
       }
     }
-    return new QueryException(field, "unknown_member", suggestion == null || wanted.isEmpty()
-        ? "unknown member \"" + key + "\" of level " + usage.name() + "." + level.name()
-        : "unknown member \"" + key + "\"; did you mean " + suggestion + "?");
+    String levelName = usage.name() + "." + level.name();
+    return suggestion == null || wanted.isEmpty()
+        ? new QueryException(field, "unknown_member", "unknown member \"" + key + "\" of level " + levelName,
+            key, levelName)
+        : new QueryException(field, "unknown_member_did_you_mean",
+            "unknown member \"" + key + "\"; did you mean " + suggestion + " (" + suggestedCaption + ")?", key, levelName,
+            suggestion, suggestedCaption);
   }
 
   /**

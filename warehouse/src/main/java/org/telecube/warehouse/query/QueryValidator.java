@@ -34,28 +34,29 @@ final class QueryValidator {
 
   Cube cube(String name, String field) {
     if (name == null || name.isBlank()) {
-      throw new QueryException(field, "missing_cube", "name a cube: one of " + cubeNames());
+      throw new QueryException(field, "missing_cube", "name a cube: one of " + cubeNames(), cubeNames());
     }
     return model.cube(name).orElseThrow(() -> new QueryException(field, "unknown_cube",
-        "unknown cube \"" + name + "\": one of " + cubeNames()));
+        "unknown cube \"" + name + "\": one of " + cubeNames(), name, cubeNames()));
   }
 
   ValidatedQuery validate(CubeQuery q) {
     Cube cube = cube(q.cube(), "cube");
     Language language = Language.parse(q.locale()).orElseThrow(() -> new QueryException("locale",
-        "unknown_locale", "unknown locale \"" + q.locale() + "\": zh-CN or en"));
+        "unknown_locale", "unknown locale \"" + q.locale() + "\": zh-CN or en", q.locale()));
     if (q.measures().isEmpty()) {
       throw new QueryException("measures", "missing_measures", "name at least one measure of cube "
-          + cube.name() + ": " + measureNames(cube));
+          + cube.name() + ": " + measureNames(cube), cube.name(), measureNames(cube));
     }
     List<Measure> measures = new ArrayList<>();
     for (int i = 0; i < q.measures().size(); i++) {
       String name = q.measures().get(i);
       String field = "measures[" + i + "]";
       Measure m = cube.measure(name).orElseThrow(() -> new QueryException(field, "unknown_measure",
-          "unknown measure \"" + name + "\" of cube " + cube.name() + ": one of " + measureNames(cube)));
+          "unknown measure \"" + name + "\" of cube " + cube.name() + ": one of " + measureNames(cube), name,
+          cube.name(), measureNames(cube)));
       if (measures.contains(m)) {
-        throw new QueryException(field, "duplicate_measure", "measure " + name + " is named twice");
+        throw new QueryException(field, "duplicate_measure", "measure " + name + " is named twice", name);
       }
       measures.add(m);
     }
@@ -64,7 +65,8 @@ final class QueryValidator {
     Set<String> seen = new HashSet<>();
     for (ResolvedLevel l : concat(rows, columns)) {
       if (!seen.add(l.name())) {
-        throw new QueryException("columns", "duplicate_level", "level " + l.name() + " is on the axes twice");
+        throw new QueryException("columns", "duplicate_level", "level " + l.name() + " is on the axes twice",
+            l.name());
       }
     }
     List<ResolvedFilter> filters = new ArrayList<>();
@@ -79,20 +81,21 @@ final class QueryValidator {
           || concat(rows, columns).stream().anyMatch(l -> l.name().equals(by)));
       if (!known) {
         throw new QueryException("order[" + i + "].by", "unknown_order_key",
-            "order by \"" + by + "\": name a requested measure or a level on the axes");
+            "order by \"" + by + "\": name a requested measure or a level on the axes", by);
       }
       order.add(key);
     }
     int limit = q.limit() == null ? MAX_ROWS : q.limit();
     if (limit < 1 || limit > MAX_ROWS) {
-      throw new QueryException("limit", "bad_limit", "limit must be between 1 and " + MAX_ROWS);
+      throw new QueryException("limit", "bad_limit", "limit must be between 1 and " + MAX_ROWS, MAX_ROWS);
     }
     List<TimeIntelligence> ti = new ArrayList<>();
     for (int i = 0; i < q.timeIntelligence().size(); i++) {
       String code = q.timeIntelligence().get(i);
       TimeIntelligence t = TimeIntelligence.parse(code).orElseThrow(() -> new QueryException(
           "timeIntelligence", "unknown_time_intelligence", "unknown time intelligence \"" + code
-          + "\": one of " + java.util.Arrays.stream(TimeIntelligence.values()).map(TimeIntelligence::code).toList()));
+          + "\": one of " + java.util.Arrays.stream(TimeIntelligence.values()).map(TimeIntelligence::code).toList(), code,
+          String.join(", ", java.util.Arrays.stream(TimeIntelligence.values()).map(TimeIntelligence::code).toList())));
       ti.add(t);
     }
     if (!ti.isEmpty()) {
@@ -156,8 +159,9 @@ final class QueryValidator {
     String available = other.dimension(level.usage().name())
         .map(u -> u.levels().stream().map(l -> u.name() + "." + l.name()).toList().toString()).orElse("none");
     String what = asked == a ? "measure " + a.name() + " comes" : "measure " + asked.name() + " needs " + a.name();
-    throw new QueryException(field, "unsupported_grain", what + " from cube " + a.cube()
-        + ", which has no level " + level.name() + "; use one of " + available);
+    throw new QueryException(field, "measure_not_at_level", what + " from cube " + a.cube()
+        + ", which has no level " + level.name() + "; use one of " + available,
+        asked.name(), a.cube(), level.name(), available);
   }
 
   /** The finest time level among {@code levels}, or null. */
@@ -175,15 +179,17 @@ final class QueryValidator {
   ResolvedLevel level(Cube cube, String qualified, String field) {
     if (qualified == null || !qualified.contains(".")) {
       throw new QueryException(field, "bad_level", "name a level as dimension.level, e.g. region.province; got \""
-          + qualified + "\"");
+          + qualified + "\"", qualified);
     }
     String[] parts = qualified.split("\\.", 2);
     DimensionUsage usage = cube.dimension(parts[0]).orElseThrow(() -> new QueryException(field,
         "unknown_dimension", "cube " + cube.name() + " has no dimension \"" + parts[0] + "\": one of "
-        + cube.dimensions().stream().map(DimensionUsage::name).toList()));
+        + cube.dimensions().stream().map(DimensionUsage::name).toList(), parts[0], cube.name(),
+        String.join(", ", cube.dimensions().stream().map(DimensionUsage::name).toList())));
     Level level = usage.level(parts[1]).orElseThrow(() -> new QueryException(field, "unknown_level",
         "dimension " + usage.name() + " of cube " + cube.name() + " has no level \"" + parts[1]
-        + "\": one of " + usage.levels().stream().map(Level::name).toList()));
+        + "\": one of " + usage.levels().stream().map(Level::name).toList(), parts[1], cube.name(), usage.name(),
+        String.join(", ", usage.levels().stream().map(Level::name).toList())));
     return new ResolvedLevel(usage, level);
   }
 
@@ -209,7 +215,7 @@ final class QueryValidator {
     }
     if (range && !level.isTime()) {
       throw new QueryException(field + ".from", "range_on_non_time_level",
-          "from/to ranges apply to time levels only; " + level.name() + " takes members");
+          "from/to ranges apply to time levels only; " + level.name() + " takes members", level.name());
     }
     if (level.isTime()) {
       checkTimeKey(level, f.from(), field + ".from");
@@ -218,7 +224,8 @@ final class QueryValidator {
         checkTimeKey(level, f.members().get(i), field + ".members[" + i + "]");
       }
       if (f.from() != null && f.to() != null && f.from().compareTo(f.to()) > 0) {
-        throw new QueryException(field + ".to", "bad_range", "range ends (" + f.to() + ") before it starts (" + f.from() + ")");
+        throw new QueryException(field + ".to", "bad_range", "range ends (" + f.to() + ") before it starts (" + f.from() + ")", f.from(),
+            f.to());
       }
     }
     for (int i = 0; i < f.members().size(); i++) {
@@ -237,8 +244,9 @@ final class QueryValidator {
   static void checkKey(String key, String field) {
     for (int i = 0; i < key.length(); i++) {
       if (Character.getType(key.charAt(i)) == Character.CONTROL) {
-        throw new QueryException(field, "bad_member", String.format(java.util.Locale.ROOT,
-            "member key holds a control character (U+%04X at position %d); no key has one", (int) key.charAt(i), i));
+        throw new QueryException(field, "control_character", String.format(java.util.Locale.ROOT,
+            "member key holds a control character (U+%04X at position %d); no key has one", (int) key.charAt(i), i),
+            field);
       }
     }
   }
@@ -265,7 +273,8 @@ final class QueryValidator {
       }
     }
     if (!ok) {
-      throw new QueryException(field, "bad_date", "bad " + name + " \"" + value + "\" (expected " + expected + ")");
+      throw new QueryException(field, "bad_date", "bad " + name + " \"" + value + "\" (expected " + expected + ")", value,
+          expected);
     }
   }
 

@@ -59,23 +59,23 @@ class QueryEdgeCaseTest {
   @Test
   void mouByDayIsRefusedNamingTheDayLevel() {
     assertRefused(() -> engine.execute(CubeQuery.of("usage", List.of("mou"), List.of("time.day"))),
-        "rows[0]", "unsupported_grain", "time.day");
+        "rows[0]", "measure_not_at_level", "time.day");
     assertRefused(() -> engine.execute(CubeQuery.of("usage", List.of("dou"), List.of("time.day"))
             .withFilters(List.of(LevelFilter.members("time.month", "2025-03")))),
-        "rows[0]", "unsupported_grain", "time.day");
+        "rows[0]", "measure_not_at_level", "time.day");
   }
 
   @Test
   void cityByDayWithTotalsIsRefusedNamingTheColumn() {
     assertRefused(() -> engine.execute(CubeQuery.of("usage", List.of("voice_minutes", "mou", "dou"), List.of("region.city"))
             .withColumns(List.of("time.day")).withTotals(true)),
-        "columns[0]", "unsupported_grain", "time.day");
+        "columns[0]", "measure_not_at_level", "time.day");
   }
 
   @Test
   void complaintsPer10kByDayIsRefused() {
     assertRefused(() -> engine.execute(CubeQuery.of("service", List.of("complaints_per_10k"), List.of("time.day"))),
-        "rows[0]", "unsupported_grain", "time.day");
+        "rows[0]", "measure_not_at_level", "time.day");
   }
 
   @Test
@@ -83,10 +83,10 @@ class QueryEdgeCaseTest {
     // the subscriber base cannot be cut to a day: ignoring the filter would divide by the wrong base
     assertRefused(() -> engine.execute(CubeQuery.of("usage", List.of("mou"), List.of("region.province"))
             .withFilters(List.of(LevelFilter.members("time.day", "2025-03-05")))),
-        "filters[0].level", "unsupported_grain", "time.day");
+        "filters[0].level", "measure_not_at_level", "time.day");
     assertRefused(() -> engine.execute(CubeQuery.of("usage", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.range("time.day", "2025-03-01", "2025-03-05")))),
-        "filters[0].level", "unsupported_grain", "time.day");
+        "filters[0].level", "measure_not_at_level", "time.day");
   }
 
   @Test
@@ -114,12 +114,12 @@ class QueryEdgeCaseTest {
   void aCaptionTypedAsAKeyIsRefusedWithTheKeyToUse() {
     assertRefused(() -> engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.members("region.province", "广东省")))),
-        "filters[0].members[0]", "unknown_member", "unknown member \"广东省\"; did you mean 440000 (广东省)?");
+        "filters[0].members[0]", "unknown_member_did_you_mean", "unknown member \"广东省\"; did you mean 440000 (广东省)?");
     assertRefused(() -> engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.members("region.city", "440100", "guangzhou")))),
-        "filters[0].members[1]", "unknown_member", "unknown member \"guangzhou\"; did you mean 440100 (Guangzhou)?");
+        "filters[0].members[1]", "unknown_member_did_you_mean", "unknown member \"guangzhou\"; did you mean 440100 (Guangzhou)?");
     assertRefused(() -> engine.members("subscribers", "region.city", "广东省", "zh-CN"),
-        "parent", "unknown_member", "unknown member \"广东省\"; did you mean 440000 (广东省)?");
+        "parent", "unknown_member_did_you_mean", "unknown member \"广东省\"; did you mean 440000 (广东省)?");
   }
 
   @ParameterizedTest
@@ -129,7 +129,8 @@ class QueryEdgeCaseTest {
             .withFilters(List.of(LevelFilter.members("region.province", key)))))
         .isInstanceOfSatisfying(QueryException.class, e -> {
           assertThat(e.field()).isEqualTo("filters[0].members[0]");
-          assertThat(e.code()).isEqualTo("unknown_member");
+          // with or without a suggestion (full-width digits and invisible marks get one)
+          assertThat(e.code()).isIn("unknown_member", "unknown_member_did_you_mean");
           assertThat(e.getMessage()).startsWith("unknown member \"" + key + "\"");
         });
   }
@@ -138,10 +139,10 @@ class QueryEdgeCaseTest {
   void lookalikeKeysSuggestTheRealOne() {
     assertRefused(() -> engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.members("region.province", "４４００００")))),
-        "filters[0].members[0]", "unknown_member", "did you mean 440000 (广东省)?");
+        "filters[0].members[0]", "unknown_member_did_you_mean", "did you mean 440000 (广东省)?");
     assertRefused(() -> engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.members("region.province", "440000\u200B")))),
-        "filters[0].members[0]", "unknown_member", "did you mean 440000 (广东省)?");
+        "filters[0].members[0]", "unknown_member_did_you_mean", "did you mean 440000 (广东省)?");
   }
 
   @ParameterizedTest
@@ -149,8 +150,8 @@ class QueryEdgeCaseTest {
   void aControlCharacterInAKeyIsRefusedNamingTheField(String key) {
     assertRefused(() -> engine.execute(CubeQuery.of("subscribers", List.of("active_end"), List.of())
             .withFilters(List.of(LevelFilter.members("region.province", "110000", key)))),
-        "filters[0].members[1]", "bad_member", "control character");
-    assertRefused(() -> engine.members("subscribers", "region.city", key, "en"), "parent", "bad_member", "control character");
+        "filters[0].members[1]", "control_character", "control character");
+    assertRefused(() -> engine.members("subscribers", "region.city", key, "en"), "parent", "control_character", "control character");
   }
 
   @Test

@@ -1,0 +1,61 @@
+package org.telecube.server.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.telecube.warehouse.model.Language;
+
+/**
+ * The language to answer a request's mistakes in: the {@code locale} the request names (query
+ * parameter, or the body's field as its controller passes it on), else the first zh/en of
+ * Accept-Language, else zh-CN. A {@code locale} that is itself wrong does not count.
+ */
+public final class RequestLanguage {
+  private static final String ATTRIBUTE = RequestLanguage.class.getName();
+
+  private RequestLanguage() {
+  }
+
+  /** Remembers the {@code locale} a request body names, for the messages of its errors. */
+  public static void fromBody(String locale) {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes != null && locale != null && !locale.isBlank()) {
+      attributes.setAttribute(ATTRIBUTE, locale, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  /** The language of {@code request}'s error messages. */
+  public static Language of(HttpServletRequest request) {
+    return named(request.getAttribute(ATTRIBUTE) instanceof String s ? s : null)
+        .or(() -> named(request.getParameter("locale")))
+        .or(() -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)))
+        .orElse(Language.ZH_CN);
+  }
+
+  private static Optional<Language> named(String locale) {
+    return locale == null || locale.isBlank() ? Optional.empty() : Language.parse(locale);
+  }
+
+  static Optional<Language> accepted(String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      // ranges come back sorted by weight
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+        if (range.getWeight() > 0 && !range.getRange().startsWith("*")) {
+          Optional<Language> l = Language.parse(range.getRange());
+          if (l.isPresent()) {
+            return l;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // a malformed header counts as none
+    }
+    return Optional.empty();
+  }
+}
