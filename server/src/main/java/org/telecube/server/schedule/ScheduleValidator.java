@@ -111,6 +111,9 @@ public final class ScheduleValidator {
     if (month == null) {
       return null;
     }
+    if (month.isBlank()) {
+      throw ScheduleException.invalid("month", "missing_month", "month is required (YYYY-MM)");
+    }
     YearMonth m;
     try {
       m = FIXED_MONTH.matcher(month.trim()).matches() ? YearMonth.parse(month.trim()) : null;

@@ -186,7 +186,7 @@ class ScheduleApiTest {
       "2025-13  | bad_date",
       "June     | bad_date",
       "2025-6   | bad_date",
-      "''       | bad_date",
+      "''       | missing_month",
       "1999-12  | bad_date"})
   void aBadFixedMonthIsRefusedByName(String month, String code) throws Exception {
     ObjectNode body = valid();

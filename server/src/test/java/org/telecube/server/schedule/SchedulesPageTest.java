@@ -333,7 +333,7 @@ class SchedulesPageTest {
       page.locator("#f-to").fill("manager@telecube.test");
       // no month typed: the API's refusal stands beside the month
       page.locator("#save").click();
-      expect(page.locator("#error-month")).containsText("固定月份的格式应为 YYYY-MM。");
+      expect(page.locator("#error-month")).containsText("请填写报告月份（YYYY-MM）。");
       expect(page.locator("#f-month-fixed")).hasAttribute("aria-invalid", "true");
 
       page.locator("#f-month-fixed").fill("2025-06");
