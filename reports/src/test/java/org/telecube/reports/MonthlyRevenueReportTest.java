@@ -357,6 +357,127 @@ class MonthlyRevenueReportTest {
         ReportFormat.PDF)).isInstanceOfSatisfying(ReportException.class, e -> assertThat(e.code()).isEqualTo("no_data"));
   }
 
+  /** Churned and active-at-start of a province in a month, by hand-written SQL over the subscriber facts. */
+  private double[] churnedAndBase(String provinceKey, YearMonth month) throws java.sql.SQLException {
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection();
+         java.sql.PreparedStatement st = c.prepareStatement("SELECT SUM(f.is_churned), SUM(f.active_start)"
+             + " FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code"
+             + " WHERE f.month_key = ? AND r.province_code = ?")) {
+      st.setInt(1, month.getYear() * 100 + month.getMonthValue());
+      st.setString(2, provinceKey);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return new double[] {rs.getDouble(1), rs.getDouble(2)};
+      }
+    }
+  }
+
+  /** This month's churn rate minus last month's, in percentage points, from the facts. */
+  private BigDecimal churnRatePointsBySql(String provinceKey) throws java.sql.SQLException {
+    double[] now = churnedAndBase(provinceKey, MONTH);
+    double[] before = churnedAndBase(provinceKey, MONTH.minusMonths(1));
+    return BigDecimal.valueOf((now[0] / now[1] - before[0] / before[1]) * 100);
+  }
+
+  /**
+   * Issue 10 item 9: the churn rate's change is a difference in percentage points (this month's
+   * rate minus last month's, as SQL over the facts says) in the PDF, the summary and the workbook,
+   * never a relative change of a rate.
+   */
+  @Test
+  void churnRateChangeIsThePointDifferenceOfTheFacts() throws Exception {
+    BigDecimal points = churnRatePointsBySql(province);
+    BigDecimal shown = points.setScale(1, RoundingMode.HALF_UP);
+    String expected = (shown.signum() > 0 ? "+" : "") + shown.toPlainString();
+    org.telecube.reports.data.MonthlyChurnData data = (org.telecube.reports.data.MonthlyChurnData) reports.data(
+        ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN);
+    assertThat(data.kpis().churnRateMonthOnMonth().value() * 100).isCloseTo(points.doubleValue(),
+        org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(churnText()).containsPattern(java.util.regex.Pattern.quote(expected) + "\\s*个百分点");
+    assertThat(data.summary().figures()).filteredOn(f -> f.label().equals("流失率")).singleElement()
+        .satisfies(f -> assertThat(f.note()).endsWith(expected + " 个百分点"));
+    XlsxFile book = XlsxFile.read(reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), province, "zh-CN",
+        "xlsx"));
+    Cell change = book.row("概览", "流失率").get(2);
+    assertThat(change.getType()).isEqualTo(CellType.NUMBER);
+    assertThat(change.asNumber().doubleValue()).isCloseTo(points.doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(change.getDataFormatString()).contains("个").doesNotContain("%");
+    byte[] en = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH.toString(), province, "en", "xlsx");
+    assertThat(XlsxFile.read(en).row("Summary", "Churn rate").get(2).getDataFormatString()).contains("p")
+        .doesNotContain("%");
+  }
+
+  /**
+   * A rise in churn is bad news and a fall good news, by the model's higher_is_better: false for
+   * churned and the churn rate (checked on the data the templates are filled with, since PDF text
+   * has no colour), in a province whose churn rate rose and in one whose fell, as SQL says.
+   */
+  @Test
+  void aRiseInChurnIsMarkedBad() throws Exception {
+    String rose = null;
+    String fell = null;
+    for (MemberRef p : engine.members("subscribers", "region.province", null, "zh-CN").members()) {
+      double points = churnRatePointsBySql(p.key()).doubleValue();
+      if (points >= 0.05 && rose == null) {
+        rose = p.key();
+      } else if (points <= -0.05 && fell == null) {
+        fell = p.key();
+      }
+    }
+    assertThat(rose).as("a province whose churn rate rose").isNotNull();
+    org.telecube.reports.data.ChurnKpis up = ((org.telecube.reports.data.MonthlyChurnData) reports.data(
+        ReportCatalog.MONTHLY_CHURN, MONTH, rose, Language.ZH_CN)).kpis();
+    assertThat(up.churnRateMonthOnMonth().tone()).isEqualTo(org.telecube.reports.data.ChangeReading.Tone.BAD);
+    assertThat(up.churnRateMonthOnMonth().text(org.telecube.reports.data.ReportMessages.of(Language.EN)))
+        .startsWith("+").endsWith(" pp");
+    double[] now = churnedAndBase(rose, MONTH);
+    double[] before = churnedAndBase(rose, MONTH.minusMonths(1));
+    if (before[0] > 0 && (now[0] - before[0]) / before[0] >= 0.0005) { // a rise printed as at least +0.1%
+      assertThat(up.churnedMonthOnMonth().tone()).isEqualTo(org.telecube.reports.data.ChangeReading.Tone.BAD);
+    }
+    if (fell != null) {
+      org.telecube.reports.data.ChurnKpis down = ((org.telecube.reports.data.MonthlyChurnData) reports.data(
+          ReportCatalog.MONTHLY_CHURN, MONTH, fell, Language.ZH_CN)).kpis();
+      assertThat(down.churnRateMonthOnMonth().tone()).isEqualTo(org.telecube.reports.data.ChangeReading.Tone.GOOD);
+    }
+  }
+
+  /**
+   * A fall of a higher-is-better measure is bad news: a city whose revenue fell against last month
+   * (SQL over the billing facts) is marked bad in its province's city table, and the rows of the
+   * growth tables are coloured by the same reading.
+   */
+  @Test
+  void aFallInRevenueIsMarkedBad() throws Exception {
+    String provinceKey;
+    String city;
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection();
+         java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT r.province_code, f.city_code,"
+             + " SUM(CASE WHEN f.month_key = 202512 THEN f.amount END) AS now_amount,"
+             + " SUM(CASE WHEN f.month_key = 202511 THEN f.amount END) AS before_amount"
+             + " FROM fact_billing f JOIN dim_region r ON r.city_code = f.city_code"
+             + " WHERE f.month_key IN (202511, 202512) GROUP BY r.province_code, f.city_code"
+             + " HAVING SUM(CASE WHEN f.month_key = 202512 THEN f.amount END)"
+             + " < 0.99 * SUM(CASE WHEN f.month_key = 202511 THEN f.amount END)"
+             + " ORDER BY r.province_code, f.city_code LIMIT 1")) {
+      assertThat(rs.next()).as("a city whose revenue fell").isTrue();
+      provinceKey = rs.getString(1);
+      city = rs.getString(2);
+    }
+    org.telecube.reports.data.MonthlyRevenueData data = (org.telecube.reports.data.MonthlyRevenueData) reports.data(
+        ID, MONTH, provinceKey, Language.ZH_CN);
+    org.telecube.reports.data.BreakdownRow row = data.regions().stream().filter(r -> r.key().equals(city))
+        .findFirst().orElseThrow();
+    assertThat(row.monthOnMonth().text(org.telecube.reports.data.ReportMessages.of(Language.ZH_CN))).startsWith("-")
+        .endsWith("%");
+    assertThat(row.monthOnMonth().tone()).isEqualTo(org.telecube.reports.data.ChangeReading.Tone.BAD);
+    assertThat(data.slowestGrowing()).allSatisfy(r -> assertThat(r.monthOnMonth().tone())
+        .isEqualTo(r.monthOnMonth().value() < -0.0005 ? org.telecube.reports.data.ChangeReading.Tone.BAD
+            : r.monthOnMonth().value() >= 0.0005 ? org.telecube.reports.data.ChangeReading.Tone.GOOD
+            : org.telecube.reports.data.ChangeReading.Tone.FLAT));
+  }
+
   private String churnText() throws IOException {
     if (churnText == null) {
       byte[] pdf = reports.render(ReportCatalog.MONTHLY_CHURN, MONTH, province, Language.ZH_CN, ReportFormat.PDF);

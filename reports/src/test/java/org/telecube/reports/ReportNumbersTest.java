@@ -17,7 +17,6 @@ class ReportNumbersTest {
     assertThat(ReportNumbers.change(0.0345)).isEqualTo("+3.5%");
     assertThat(ReportNumbers.change(-0.021)).isEqualTo("-2.1%");
     assertThat(ReportNumbers.change(-0.0004)).isEqualTo("0.0%");
-    assertThat(ReportNumbers.negative(-0.0004)).isFalse();
     assertThat(ReportNumbers.change(null)).isEqualTo("—");
     assertThat(ReportNumbers.share(0.1234)).isEqualTo("12.3%");
   }

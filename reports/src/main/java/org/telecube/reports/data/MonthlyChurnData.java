@@ -43,13 +43,14 @@ public record MonthlyChurnData(Language language, YearMonth month, LocalDate asO
     return new ReportSummary(m.get("churn.title"), scope.caption(), m.month(month), asOf,
         List.of(
             new ReportSummary.Figure(m.get("churn.kpi.churned"), ReportNumbers.count(kpis.churned()),
-                m.format("kpi.vs.mom", ReportNumbers.change(kpis.churnedMonthOnMonth()))),
+                m.format("kpi.vs.mom", kpis.churnedMonthOnMonth().text(m))),
             new ReportSummary.Figure(m.get("churn.kpi.rate"), ReportNumbers.share(kpis.churnRate()),
-                m.format("churn.kpi.vs.last", ReportNumbers.share(kpis.churnRatePreviousMonth()))),
+                m.format("churn.kpi.vs.last", ReportNumbers.share(kpis.churnRatePreviousMonth())) + " · "
+                    + kpis.churnRateMonthOnMonth().text(m)),
             new ReportSummary.Figure(m.get("churn.kpi.new"), ReportNumbers.count(kpis.newSubscribers()), ""),
             new ReportSummary.Figure(m.get("churn.kpi.net"), ReportNumbers.count(kpis.netAdds()), ""),
             new ReportSummary.Figure(m.get("churn.kpi.active"), ReportNumbers.count(kpis.activeEnd()),
-                m.format("kpi.vs.mom", ReportNumbers.change(kpis.activeEndMonthOnMonth()))),
+                m.format("kpi.vs.mom", kpis.activeEndMonthOnMonth().text(m))),
             new ReportSummary.Figure(m.get("churn.kpi.atrisk"), ReportNumbers.count(kpis.atRisk()),
                 m.format("churn.kpi.share", ReportNumbers.share(kpis.atRiskShare())))));
   }

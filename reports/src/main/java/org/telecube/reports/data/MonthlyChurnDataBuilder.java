@@ -88,10 +88,10 @@ public final class MonthlyChurnDataBuilder {
           months.isEmpty() ? "-" : months.get(0).key(), months.isEmpty() ? "-" : months.get(months.size() - 1).key());
     }
     Map<String, Object> k = headline.cells().get(0);
-    ChurnKpis kpis = new ChurnKpis(count(k.get("active_end")), ratio(k.get("active_end:" + MOM)),
-        count(k.get("new_subscribers")), count(k.get("churned")), ratio(k.get("churned:" + MOM)),
-        ratio(k.get("churn_rate")), ratio(k.get("churn_rate:" + PREVIOUS)), count(k.get("net_adds")),
-        count(k.get("at_risk")), ratio(k.get("at_risk_share")));
+    ChurnKpis kpis = new ChurnKpis(count(k.get("active_end")), change("active_end", k),
+        count(k.get("new_subscribers")), count(k.get("churned")), change("churned", k),
+        ratio(k.get("churn_rate")), ratio(k.get("churn_rate:" + PREVIOUS)), change("churn_rate", k),
+        count(k.get("net_adds")), count(k.get("at_risk")), ratio(k.get("at_risk_share")));
     List<ChurnRow> regions = s.childLevel() == null ? List.of()
         : rows(s.childLevel(), filters, kpis.churned(), language, OrderKey.desc("churn_rate"));
     List<ChurnRow> reasons = rows("churn_reason.churn_reason", filters, kpis.churned(), language,
@@ -191,6 +191,11 @@ public final class MonthlyChurnDataBuilder {
           count(c.get("churned"))));
     }
     return points;
+  }
+
+  /** The measure's MoM change in the cell, read as the model declares the measure. */
+  private ChangeReading change(String measure, Map<String, Object> cell) {
+    return ChangeReading.of(engine.model(), CUBE, measure, cell.get(measure + ":" + MOM));
   }
 
   private static Long count(Object v) {

@@ -36,20 +36,24 @@ public record MonthlyRevenueData(Language language, YearMonth month, LocalDate a
     return ReportCatalog.MONTHLY_REVENUE;
   }
 
+  private static String text(ReportMessages m, ChangeReading change) {
+    return change.text(m);
+  }
+
   @Override
   public ReportSummary summary() {
     ReportMessages m = ReportMessages.of(language);
     return new ReportSummary(m.get("report.title"), scope.caption(), m.month(month), asOf,
         List.of(
             new ReportSummary.Figure(m.get("kpi.revenue"), ReportNumbers.yuan(kpis.revenue()),
-                m.format("kpi.vs.both", ReportNumbers.change(kpis.revenueMonthOnMonth()),
-                    ReportNumbers.change(kpis.revenueYearOnYear()))),
+                m.format("kpi.vs.both", text(m, kpis.revenueMonthOnMonth()),
+                    text(m, kpis.revenueYearOnYear()))),
             new ReportSummary.Figure(m.get("kpi.arpu"), ReportNumbers.yuanCents(kpis.arpu()),
-                m.format("kpi.vs.both", ReportNumbers.change(kpis.arpuMonthOnMonth()),
-                    ReportNumbers.change(kpis.arpuYearOnYear()))),
+                m.format("kpi.vs.both", text(m, kpis.arpuMonthOnMonth()),
+                    text(m, kpis.arpuYearOnYear()))),
             new ReportSummary.Figure(m.get("kpi.billed"), ReportNumbers.count(kpis.billedSubscribers()),
-                m.format("kpi.vs.mom", ReportNumbers.change(kpis.billedSubscribersMonthOnMonth()))),
+                m.format("kpi.vs.mom", text(m, kpis.billedSubscribersMonthOnMonth()))),
             new ReportSummary.Figure(m.get("kpi.arrears"), ReportNumbers.yuan(kpis.arrears()),
-                m.format("kpi.vs.mom", ReportNumbers.change(kpis.arrearsMonthOnMonth())))));
+                m.format("kpi.vs.mom", text(m, kpis.arrearsMonthOnMonth())))));
   }
 }

@@ -67,10 +67,10 @@ public final class MonthlyRevenueDataBuilder {
       throw noData(month, s);
     }
     Map<String, Object> k = headline.cells().get(0);
-    Kpis kpis = new Kpis(decimal(k.get("revenue")), ratio(k.get("revenue:" + MOM)), ratio(k.get("revenue:" + YOY)),
-        decimal(k.get("arpu")), ratio(k.get("arpu:" + MOM)), ratio(k.get("arpu:" + YOY)),
-        decimal(k.get("billed_subscribers")), ratio(k.get("billed_subscribers:" + MOM)),
-        decimal(k.get("arrears")), ratio(k.get("arrears:" + MOM)));
+    Kpis kpis = new Kpis(decimal(k.get("revenue")), change("revenue", MOM, k), change("revenue", YOY, k),
+        decimal(k.get("arpu")), change("arpu", MOM, k), change("arpu", YOY, k),
+        decimal(k.get("billed_subscribers")), change("billed_subscribers", MOM, k),
+        decimal(k.get("arrears")), change("arrears", MOM, k));
 
     List<BreakdownRow> regions = s.childLevel() == null ? List.of()
         : breakdown(s.childLevel(), filters, kpis.revenue(), language, true);
@@ -79,13 +79,14 @@ public final class MonthlyRevenueDataBuilder {
     List<BreakdownRow> valueSegments = breakdown("value_segment.value_segment", filters, kpis.revenue(), language,
         false);
 
-    List<BreakdownRow> growing = regions.stream().filter(r -> r.monthOnMonth() != null).toList();
+    List<BreakdownRow> growing = regions.stream().filter(r -> r.monthOnMonth().value() != null).toList();
     int n = growing.size() >= 2 * GROWTH_LIST ? GROWTH_LIST : growing.size() / 2;
+    Comparator<BreakdownRow> byGrowth = Comparator.comparing(r -> r.monthOnMonth().value());
     List<BreakdownRow> fastest = growing.stream()
-        .sorted(Comparator.comparing(BreakdownRow::monthOnMonth).reversed().thenComparing(BreakdownRow::key))
+        .sorted(byGrowth.reversed().thenComparing(BreakdownRow::key))
         .limit(n).toList();
     List<BreakdownRow> slowest = growing.stream()
-        .sorted(Comparator.comparing(BreakdownRow::monthOnMonth).thenComparing(BreakdownRow::key))
+        .sorted(byGrowth.thenComparing(BreakdownRow::key))
         .limit(n).toList();
 
     return new MonthlyRevenueData(language, month, month.atEndOfMonth(), ZonedDateTime.now(clock.withZone(OPERATOR_ZONE)),
@@ -105,7 +106,7 @@ public final class MonthlyRevenueDataBuilder {
       Double share = revenue == null || total == null || total.signum() == 0 ? null
           : revenue.doubleValue() / total.doubleValue();
       rows.add(new BreakdownRow((String) c.get(level), (String) c.get(level + ".caption"), revenue, share,
-          ratio(c.get("revenue:" + MOM)), ratio(c.get("revenue:" + YOY))));
+          change("revenue", MOM, c), change("revenue", YOY, c)));
     }
     return rows;
   }
@@ -131,14 +132,15 @@ public final class MonthlyRevenueDataBuilder {
         months.isEmpty() ? "-" : months.get(months.size() - 1).key());
   }
 
+  /** The measure's change ({@code code}: MoM or YoY) in the cell, read as the model declares the measure. */
+  private ChangeReading change(String measure, String code, Map<String, Object> cell) {
+    return ChangeReading.of(engine.model(), CUBE, measure, cell.get(measure + ":" + code));
+  }
+
   static BigDecimal decimal(Object v) {
     if (v == null) {
       return null;
     }
     return v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
-  }
-
-  private static Double ratio(Object v) {
-    return v instanceof Number n ? n.doubleValue() : null;
   }
 }

@@ -48,21 +48,6 @@ public final class ReportNumbers {
     return ratio instanceof Number n ? format("0.0", decimal(n).movePointRight(2)) + "%" : MISSING;
   }
 
-  /** A difference of two rates in percentage points with a sign and one decimal: {@code +0.3}. */
-  public static String points(Double rate, Double previous) {
-    if (rate == null || previous == null) {
-      return MISSING;
-    }
-    BigDecimal pts = decimal(rate).subtract(decimal(previous)).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-    String text = format("0.0", pts);
-    return pts.signum() > 0 ? "+" + text : text;
-  }
-
-  /** True when a change is below zero (printed in the decline colour). */
-  public static boolean negative(Object ratio) {
-    return ratio instanceof Number n && decimal(n).movePointRight(2).setScale(1, RoundingMode.HALF_UP).signum() < 0;
-  }
-
   static BigDecimal decimal(Number n) {
     return n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
   }

@@ -112,14 +112,17 @@ public final class JasperReportRenderer implements ReportRenderer {
     ChurnKpis k = d.kpis();
     Map<String, String> kpi = new HashMap<>();
     kpi.put("active", ReportNumbers.count(k.activeEnd()));
-    kpi.put("active.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.activeEndMonthOnMonth())));
+    kpi.put("active.sub", messages.format("kpi.vs.mom", k.activeEndMonthOnMonth().text(messages)));
+    kpi.put("active.tone", k.activeEndMonthOnMonth().tone().key());
     kpi.put("new", ReportNumbers.count(k.newSubscribers()));
     kpi.put("new.sub", "");
     kpi.put("churned", ReportNumbers.count(k.churned()));
-    kpi.put("churned.sub", messages.format("kpi.vs.mom", ReportNumbers.change(k.churnedMonthOnMonth())));
+    kpi.put("churned.sub", messages.format("kpi.vs.mom", k.churnedMonthOnMonth().text(messages)));
+    kpi.put("churned.tone", k.churnedMonthOnMonth().tone().key());
     kpi.put("rate", ReportNumbers.share(k.churnRate()));
     kpi.put("rate.sub", messages.format("churn.kpi.vs.last", ReportNumbers.share(k.churnRatePreviousMonth()))
-        + " · " + messages.format("churn.kpi.points", ReportNumbers.points(k.churnRate(), k.churnRatePreviousMonth())));
+        + " · " + k.churnRateMonthOnMonth().text(messages));
+    kpi.put("rate.tone", k.churnRateMonthOnMonth().tone().key());
     kpi.put("net", ReportNumbers.count(k.netAdds()));
     kpi.put("net.sub", "");
     kpi.put("atrisk", ReportNumbers.count(k.atRisk()));
@@ -249,17 +252,17 @@ public final class JasperReportRenderer implements ReportRenderer {
     p.put("P_SUBREPORT_GROWTH", templates.get("revenue-growth"));
     Kpis k = d.kpis();
     p.put("P_REVENUE", k.revenue());
-    p.put("P_REVENUE_MOM", k.revenueMonthOnMonth());
-    p.put("P_REVENUE_YOY", k.revenueYearOnYear());
-    p.put("P_BIG_CHANGE_NEGATIVE", k.revenueMonthOnMonth() != null && k.revenueMonthOnMonth() < 0);
-    p.put("P_BIG_CHANGE2_NEGATIVE", k.revenueYearOnYear() != null && k.revenueYearOnYear() < 0);
+    p.put("P_REVENUE_MOM", k.revenueMonthOnMonth().text(messages));
+    p.put("P_REVENUE_YOY", k.revenueYearOnYear().text(messages));
+    p.put("P_BIG_CHANGE_TONE", k.revenueMonthOnMonth().tone().key());
+    p.put("P_BIG_CHANGE2_TONE", k.revenueYearOnYear().tone().key());
     p.put("P_ARPU", k.arpu());
-    p.put("P_ARPU_MOM", k.arpuMonthOnMonth());
-    p.put("P_ARPU_YOY", k.arpuYearOnYear());
+    p.put("P_ARPU_MOM", k.arpuMonthOnMonth().text(messages));
+    p.put("P_ARPU_YOY", k.arpuYearOnYear().text(messages));
     p.put("P_BILLED", k.billedSubscribers());
-    p.put("P_BILLED_MOM", k.billedSubscribersMonthOnMonth());
+    p.put("P_BILLED_MOM", k.billedSubscribersMonthOnMonth().text(messages));
     p.put("P_ARREARS", k.arrears());
-    p.put("P_ARREARS_MOM", k.arrearsMonthOnMonth());
+    p.put("P_ARREARS_MOM", k.arrearsMonthOnMonth().text(messages));
     double trendDivisor = chartDivisor(d.trend().stream().map(TrendPoint::revenue).toList(), messages);
     p.put("P_TREND_UNIT", chartUnit(trendDivisor, messages));
     List<Map<String, ?>> trend = new ArrayList<>();
@@ -274,12 +277,12 @@ public final class JasperReportRenderer implements ReportRenderer {
       bars.add(Map.of("name", r.caption(), "value", scaled(r.revenue(), regionDivisor)));
     }
     p.put("P_REGION_BARS", bars);
-    p.put("P_REGIONS", rows(d.regions()));
-    p.put("P_BUSINESS", rows(d.businessLines()));
-    p.put("P_CHARGES", rows(d.chargeItems()));
-    p.put("P_SEGMENTS", rows(d.valueSegments()));
-    p.put("P_TOP", rows(d.fastestGrowing()));
-    p.put("P_BOTTOM", rows(d.slowestGrowing()));
+    p.put("P_REGIONS", rows(messages, d.regions()));
+    p.put("P_BUSINESS", rows(messages, d.businessLines()));
+    p.put("P_CHARGES", rows(messages, d.chargeItems()));
+    p.put("P_SEGMENTS", rows(messages, d.valueSegments()));
+    p.put("P_TOP", rows(messages, d.fastestGrowing()));
+    p.put("P_BOTTOM", rows(messages, d.slowestGrowing()));
     return p;
   }
 
@@ -304,7 +307,8 @@ public final class JasperReportRenderer implements ReportRenderer {
     return value == null ? 0.0 : value.doubleValue() / divisor;
   }
 
-  private static List<Map<String, ?>> rows(List<BreakdownRow> rows) {
+  /** Table rows; a change as printed ({@code mom}) and whether it is good or bad news ({@code momTone}). */
+  private static List<Map<String, ?>> rows(ReportMessages messages, List<BreakdownRow> rows) {
     List<Map<String, ?>> out = new ArrayList<>();
     for (BreakdownRow r : rows) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -312,8 +316,10 @@ public final class JasperReportRenderer implements ReportRenderer {
       m.put("name", r.caption());
       m.put("revenue", r.revenue());
       m.put("share", r.share());
-      m.put("mom", r.monthOnMonth());
-      m.put("yoy", r.yearOnYear());
+      m.put("mom", r.monthOnMonth().text(messages));
+      m.put("momTone", r.monthOnMonth().tone().key());
+      m.put("yoy", r.yearOnYear().text(messages));
+      m.put("yoyTone", r.yearOnYear().tone().key());
       out.add(m);
     }
     return out;

@@ -1,5 +1,6 @@
 package org.telecube.reports.xlsx;
 
+import static org.telecube.reports.xlsx.SheetTable.change;
 import static org.telecube.reports.xlsx.SheetTable.currency;
 import static org.telecube.reports.xlsx.SheetTable.integer;
 import static org.telecube.reports.xlsx.SheetTable.percent;
@@ -49,11 +50,11 @@ public final class ReportTables {
     Kpis k = d.kpis();
     out.add(new SheetTable(m.get("xlsx.sheet.summary"), headers(m, "xlsx.col.metric", "xlsx.col.value",
         "column.mom", "column.yoy"), List.of(
-            row(m.get("kpi.revenue"), currency(k.revenue()), percent(k.revenueMonthOnMonth()),
-                percent(k.revenueYearOnYear())),
-            row(m.get("kpi.arpu"), currency(k.arpu()), percent(k.arpuMonthOnMonth()), percent(k.arpuYearOnYear())),
-            row(m.get("kpi.billed"), integer(k.billedSubscribers()), percent(k.billedSubscribersMonthOnMonth()), null),
-            row(m.get("kpi.arrears"), currency(k.arrears()), percent(k.arrearsMonthOnMonth()), null))));
+            row(m.get("kpi.revenue"), currency(k.revenue()), change(k.revenueMonthOnMonth(), m),
+                change(k.revenueYearOnYear(), m)),
+            row(m.get("kpi.arpu"), currency(k.arpu()), change(k.arpuMonthOnMonth(), m), change(k.arpuYearOnYear(), m)),
+            row(m.get("kpi.billed"), integer(k.billedSubscribers()), change(k.billedSubscribersMonthOnMonth(), m), null),
+            row(m.get("kpi.arrears"), currency(k.arrears()), change(k.arrearsMonthOnMonth(), m), null))));
     List<List<Object>> trend = new ArrayList<>();
     for (TrendPoint t : d.trend()) {
       trend.add(row(MONTH.format(t.month()), currency(t.revenue())));
@@ -75,8 +76,8 @@ public final class ReportTables {
   private static SheetTable breakdown(ReportMessages m, String name, List<BreakdownRow> rows) {
     List<List<Object>> out = new ArrayList<>();
     for (BreakdownRow r : rows) {
-      out.add(row(r.key(), r.caption(), currency(r.revenue()), percent(r.share()), percent(r.monthOnMonth()),
-          percent(r.yearOnYear())));
+      out.add(row(r.key(), r.caption(), currency(r.revenue()), percent(r.share()), change(r.monthOnMonth(), m),
+          change(r.yearOnYear(), m)));
     }
     return new SheetTable(name, headers(m, "xlsx.col.key", "column.name", "column.revenue", "column.share",
         "column.mom", "column.yoy"), out);
@@ -88,10 +89,10 @@ public final class ReportTables {
     ChurnKpis k = d.kpis();
     out.add(new SheetTable(m.get("xlsx.sheet.summary"), headers(m, "xlsx.col.metric", "xlsx.col.value",
         "column.mom"), List.of(
-            row(m.get("churn.kpi.active"), integer(k.activeEnd()), percent(k.activeEndMonthOnMonth())),
+            row(m.get("churn.kpi.active"), integer(k.activeEnd()), change(k.activeEndMonthOnMonth(), m)),
             row(m.get("churn.kpi.new"), integer(k.newSubscribers()), null),
-            row(m.get("churn.kpi.churned"), integer(k.churned()), percent(k.churnedMonthOnMonth())),
-            row(m.get("churn.kpi.rate"), percent(k.churnRate()), null),
+            row(m.get("churn.kpi.churned"), integer(k.churned()), change(k.churnedMonthOnMonth(), m)),
+            row(m.get("churn.kpi.rate"), percent(k.churnRate()), change(k.churnRateMonthOnMonth(), m)),
             row(m.get("xlsx.row.ratePrevious"), percent(k.churnRatePreviousMonth()), null),
             row(m.get("churn.kpi.net"), integer(k.netAdds()), null),
             row(m.get("churn.kpi.atrisk"), integer(k.atRisk()), null),

@@ -64,7 +64,11 @@ public final class ReportWorkbook {
         Object cell = row.get(c);
         if (cell instanceof Amount a && a.value() != null) {
           sheet.value(r + 1, c, a.value());
-          sheet.style(r + 1, c).format(a.format().excel()).set();
+          if (a.fontColor() != null) {
+            sheet.style(r + 1, c).format(a.excel()).fontColor(a.fontColor()).set();
+          } else {
+            sheet.style(r + 1, c).format(a.excel()).set();
+          }
           widths[c] = Math.max(widths[c], shownLength(a));
         } else if (cell instanceof String s) {
           sheet.value(r + 1, c, s);
@@ -113,6 +117,7 @@ public final class ReportWorkbook {
       case INTEGER -> grouped;
       case PERCENT -> whole.length() + 3 + (n.signum() < 0 ? 1 : 0);
       case DECIMAL -> whole.length() + 3;
+      case POINTS -> whole.length() + 3 + (int) Math.ceil(displayWidth(a.excel().replace("\\", "")) / 3);
     };
   }
 

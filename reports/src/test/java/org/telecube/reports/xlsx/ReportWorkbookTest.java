@@ -49,4 +49,31 @@ class ReportWorkbookTest {
         new SheetTable("summary", List.of("a"), List.of())), "t");
     assertThat(XlsxFile.read(xlsx).names()).containsExactly("Summary", "summary (2)");
   }
+
+  /**
+   * A change column follows the model: a rate's difference is a number of percentage points with
+   * the unit of the report's language in its format, a relative change a percentage, and a rise of
+   * churn or a fall of revenue is written in the bad-news colour.
+   */
+  @Test
+  void changeCellsTakeTheirFormAndColourFromTheModel() throws IOException {
+    var model = org.telecube.warehouse.model.ModelLoader.shipped();
+    var zh = org.telecube.reports.data.ReportMessages.of(org.telecube.warehouse.model.Language.ZH_CN);
+    var en = org.telecube.reports.data.ReportMessages.of(org.telecube.warehouse.model.Language.EN);
+    var churnRate = org.telecube.reports.data.ChangeReading.of(model, "subscribers", "churn_rate", 0.012);
+    var revenue = org.telecube.reports.data.ChangeReading.of(model, "revenue", "revenue", -0.05);
+    Amount points = SheetTable.change(churnRate, zh);
+    assertThat(points.value().doubleValue()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(points.fontColor()).isEqualTo("B42318");
+    assertThat(SheetTable.change(revenue, en).fontColor()).isEqualTo("B42318");
+    assertThat(SheetTable.change(revenue, en).excel()).isEqualTo("0.0%");
+    byte[] xlsx = ReportWorkbook.write(List.of(new SheetTable("概览", List.of("指标", "环比"), List.of(
+        Arrays.asList("流失率", points), Arrays.asList("Churn rate", SheetTable.change(churnRate, en)),
+        Arrays.asList("收入", SheetTable.change(revenue, zh))))), "月度流失分析报告");
+    XlsxFile book = XlsxFile.read(xlsx);
+    assertThat(book.row("概览", "流失率").get(1).getDataFormatString().replace("\\", "")).startsWith("+0.0 个百分点;");
+    assertThat(book.row("概览", "Churn rate").get(1).getDataFormatString().replace("\\", ""))
+        .isEqualTo("+0.0 pp;-0.0 pp;0.0 pp");
+    assertThat(book.row("概览", "收入").get(1).asNumber()).isEqualByComparingTo("-0.05");
+  }
 }
