@@ -263,7 +263,8 @@ public final class QueryEngine {
 
   /**
    * Per time level of the query, its members' periods: months in the calendar and months within
-   * the cube's loaded span. Levels finer than a month (day) have no periods.
+   * the cube's loaded span and the query's own time filters (2025 asked for January to June holds
+   * six months of data, not twelve). Levels finer than a month (day) have no periods.
    */
   private Map<String, Map<String, CellSet.Period>> periods(ValidatedQuery q, Cancellation cancellation) {
     List<ResolvedLevel> time = q.levels().stream().filter(ResolvedLevel::isTime).toList();
@@ -278,12 +279,14 @@ public final class QueryEngine {
       if (!monthColumns().contains(column.toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
+      // columns come from the model; the filters' keys are bound as parameters
+      List<String> values = new ArrayList<>();
       String sql = "SELECT " + column + ", MIN(month_key), COUNT(*), SUM(CASE WHEN month_key BETWEEN " + span[0]
-          + " AND " + span[1] + " THEN 1 ELSE 0 END) FROM dim_month GROUP BY " + column;
+          + " AND " + span[1] + monthFilters(q, values) + " THEN 1 ELSE 0 END) FROM dim_month GROUP BY " + column;
       Map<String, CellSet.Period> periods = new HashMap<>();
       Map<String, Integer> first = new HashMap<>();
-      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery(sql)) {
+      try (Connection c = backend.dataSource().getConnection();
+           java.sql.PreparedStatement st = prepared(c, sql, values); ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String key = rs.getString(1);
           int length = rs.getInt(3);
@@ -298,6 +301,44 @@ public final class QueryEngine {
       out.put(l.name(), periods);
     }
     return out;
+  }
+
+  /**
+   * The query's filters on month-based time levels as SQL over dim_month ({@code AND col IN (?, ?)},
+   * {@code AND col >= ?}), their keys added to {@code values}; filters on days are left out (a
+   * month with some of its days asked for still counts as a month with data).
+   */
+  private String monthFilters(ValidatedQuery q, List<String> values) {
+    StringBuilder sql = new StringBuilder();
+    for (ResolvedFilter f : q.filters()) {
+      String column = f.level().level().keyColumn();
+      if (!f.level().isTime() || !monthColumns().contains(column.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      if (!f.isRange()) {
+        sql.append(" AND ").append(column).append(" IN (")
+            .append(String.join(", ", java.util.Collections.nCopies(f.members().size(), "?"))).append(')');
+        values.addAll(f.members());
+        continue;
+      }
+      if (f.from() != null) {
+        sql.append(" AND ").append(column).append(" >= ?");
+        values.add(f.from());
+      }
+      if (f.to() != null) {
+        sql.append(" AND ").append(column).append(" <= ?");
+        values.add(f.to());
+      }
+    }
+    return sql.toString();
+  }
+
+  private static java.sql.PreparedStatement prepared(Connection c, String sql, List<String> values) throws SQLException {
+    java.sql.PreparedStatement st = c.prepareStatement(sql);
+    for (int i = 0; i < values.size(); i++) {
+      st.setString(i + 1, values.get(i));
+    }
+    return st;
   }
 
   private volatile Set<String> monthColumns;

@@ -113,6 +113,20 @@ class QueryEngineTest {
   }
 
   @Test
+  void aTimeFilterMakesThePeriodsItCutsPartial() {
+    // 2025-Q1 is loaded whole, but January and February alone are asked for
+    CellSet range = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("time.quarter"))
+        .withFilters(List.of(LevelFilter.range("time.month", "2025-01", "2025-02")))
+        .withTimeIntelligence(List.of("previous_period_change")));
+    assertThat(range.periods()).containsExactly(new CellSet.Period("time.quarter", "2025-Q1", 2, 3, true));
+    assertThat(range.cells()).singleElement()
+        .satisfies(c -> assertThat(c.get("revenue:previous_period_change")).isNull());
+    CellSet members = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("time.quarter"))
+        .withFilters(List.of(LevelFilter.members("time.month", "2025-01", "2025-02", "2025-03"))));
+    assertThat(members.periods()).containsExactly(new CellSet.Period("time.quarter", "2025-Q1", 3, 3, false));
+  }
+
+  @Test
   void aRateChangesByItsDifferenceAndSaysWhetherHigherIsBetter() {
     // churn rate: Jan 0 / 2, Feb 1 / 2, Mar 0 / 2
     CellSet cs = engine.execute(CubeQuery.of("subscribers", List.of("churn_rate", "active_end"), List.of("time.month"))
