@@ -41,10 +41,12 @@ final class ServeCommand implements Callable<Integer> {
     String url = "http://localhost:" + port + "/";
     System.out.println();
     System.out.println("TeleCube is serving " + dataDir + " at " + url);
-    System.out.println("  explorer:   " + url);
-    System.out.println("  schedules:  " + url + "schedules.html");
-    System.out.println("  cube API:   " + url + "api/cubes");
-    System.out.println("  OpenAPI:    " + url + "v3/api-docs");
+    System.out.println("  explorer:    " + url);
+    System.out.println("  reports:     " + url + "reports.html");
+    System.out.println("  churn lists: " + url + "lists.html");
+    System.out.println("  schedules:   " + url + "schedules.html");
+    System.out.println("  cube API:    " + url + "api/cubes");
+    System.out.println("  OpenAPI:     " + url + "v3/api-docs");
     System.out.println("Stop with Ctrl+C.");
     return context;
   }
