@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.telecube.warehouse.schema.StarSchema;
+import org.telecube.backend.duckdb.StarSchema;
 
 /**
  * Derives the star after a batch changed stg_* / ref_*, on the batch's connection and inside its

@@ -109,7 +109,7 @@ public final class EtlLoader {
   private static LoadSummary run(Warehouse warehouse, List<FeedFile> plan, LoadListener listener,
                                  LoadOptions options) {
     long started = System.nanoTime();
-    try (Connection connection = warehouse.backend().dataSource().getConnection()) {
+    try (Connection connection = warehouse.workArea().dataSource().getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {

@@ -36,7 +36,7 @@ final class AnalysisSettingsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir);
-         Connection c = warehouse.backend().dataSource().getConnection()) {
+         Connection c = warehouse.workArea().dataSource().getConnection()) {
       if (!settings.isEmpty() || !weights.isEmpty()) {
         c.setAutoCommit(false);
         try {

@@ -30,7 +30,7 @@ final class ChurnEvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir);
-         Connection c = warehouse.backend().dataSource().getConnection()) {
+         Connection c = warehouse.workArea().dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
         if (fitTo != null) {

@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
-import org.telecube.warehouse.backend.duckdb.DuckDbBackend;
+import org.telecube.backend.duckdb.DuckDbBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

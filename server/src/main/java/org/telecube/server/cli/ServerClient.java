@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.telecube.etl.load.LoadSummary;
-import org.telecube.warehouse.backend.duckdb.DuckDbBackend;
+import org.telecube.backend.duckdb.DuckDbBackend;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
 

@@ -1,5 +1,5 @@
 /**
- * The star schema: DDL, the calendar, the enumeration lookup tables and the rebuild of conformed
- * dimensions from reference data. Fact derivation from staged feed rows belongs to the ETL.
+ * Running SQL scripts kept as resources ({@link org.telecube.warehouse.schema.SqlScript}). The
+ * star's tables in each backend's own SQL belong to that backend's module.
  */
 package org.telecube.warehouse.schema;

@@ -1,4 +1,4 @@
-package org.telecube.warehouse.backend.duckdb;
+package org.telecube.backend.duckdb;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,7 +16,11 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 import org.duckdb.DuckDBDriver;
 import org.telecube.warehouse.backend.Backend;
+import org.telecube.warehouse.backend.Capabilities;
+import org.telecube.warehouse.backend.StarPublisher;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
+import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.reference.ReferenceData;
 
 /**
  * DuckDB in a file, {@code <dataDir>/telecube.duckdb}, behind a HikariCP pool. DuckDB lets one
@@ -39,6 +43,9 @@ public final class DuckDbBackend implements Backend {
   }
 
   public static DuckDbBackend open(Path dataDir, int poolSize) {
+    if (poolSize <= 0) {
+      return open(dataDir);
+    }
     Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
     try {
       Files.createDirectories(dataDir);
@@ -117,6 +124,43 @@ public final class DuckDbBackend implements Backend {
       }
       super.quoteStringLiteral(buf, null, val);
     }
+  }
+
+  @Override
+  public String schema() {
+    return "main";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return Capabilities.fullSql();
+  }
+
+  /** The star, the work area's staging and ledger tables, the calendar and the shipped reference data. */
+  @Override
+  public void prepare(CubeModel model) {
+    try (Connection c = pool.getConnection()) {
+      StarSchema.initialize(c, model, ReferenceData.shipped());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the star schema in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The last batch committed: the ETL derives the star in this same file, in the batch's transaction. */
+  @Override
+  public long dataVersion() {
+    try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) FROM etl_batch")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the last batch of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public StarPublisher publisher() {
+    return StarPublisher.inPlaceOf(this);
   }
 
   @Override

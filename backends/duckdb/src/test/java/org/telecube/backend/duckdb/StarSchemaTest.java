@@ -1,4 +1,4 @@
-package org.telecube.warehouse.schema;
+package org.telecube.backend.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

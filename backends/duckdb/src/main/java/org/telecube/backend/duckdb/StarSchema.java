@@ -1,4 +1,6 @@
-package org.telecube.warehouse.schema;
+package org.telecube.backend.duckdb;
+
+import org.telecube.warehouse.schema.SqlScript;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,9 +26,9 @@ import org.telecube.warehouse.reference.Region;
 public final class StarSchema {
   public static final int VERSION = 1;
 
-  private static final SqlScript TABLES = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/star.sql");
-  private static final SqlScript CALENDAR = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/calendar.sql");
-  private static final SqlScript DIMENSIONS = SqlScript.load(StarSchema.class, "/org/telecube/warehouse/schema/dimensions.sql");
+  private static final SqlScript TABLES = SqlScript.load(StarSchema.class, "/org/telecube/backend/duckdb/star.sql");
+  private static final SqlScript CALENDAR = SqlScript.load(StarSchema.class, "/org/telecube/backend/duckdb/calendar.sql");
+  private static final SqlScript DIMENSIONS = SqlScript.load(StarSchema.class, "/org/telecube/backend/duckdb/dimensions.sql");
 
   private StarSchema() {
   }

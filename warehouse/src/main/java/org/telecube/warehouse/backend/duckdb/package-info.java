@@ -1,2 +1,0 @@
-/** The embedded default backend: one DuckDB file under the data directory, no server. */
-package org.telecube.warehouse.backend.duckdb;
