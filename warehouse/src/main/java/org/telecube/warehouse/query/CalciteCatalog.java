@@ -28,23 +28,22 @@ import org.apache.calcite.tools.RelBuilder;
  * to SQL and run on the backend.
  */
 final class CalciteCatalog {
-  static final String SCHEMA = "main";
-
   private final FrameworkConfig config;
 
   private CalciteCatalog(FrameworkConfig config) {
     this.config = config;
   }
 
-  static CalciteCatalog read(DataSource dataSource, Set<String> tables) {
+  /** Reads {@code tables} from the backend's {@code schemaName}, which the unparsed SQL then names. */
+  static CalciteCatalog read(DataSource dataSource, String schemaName, Set<String> tables) {
     SchemaPlus root = Frameworks.createRootSchema(false);
-    SchemaPlus schema = root.add(SCHEMA, new org.apache.calcite.schema.impl.AbstractSchema());
+    SchemaPlus schema = root.add(schemaName, new org.apache.calcite.schema.impl.AbstractSchema());
     Map<String, List<ColumnSpec>> columns = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
       for (String table : tables) {
         List<ColumnSpec> specs = new ArrayList<>();
-        try (ResultSet rs = meta.getColumns(null, null, table, null)) {
+        try (ResultSet rs = meta.getColumns(null, schemaName, table, null)) {
           while (rs.next()) {
             specs.add(new ColumnSpec(rs.getString("COLUMN_NAME"),
                 typeOf(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE")),

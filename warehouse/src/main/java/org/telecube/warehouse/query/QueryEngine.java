@@ -37,7 +37,7 @@ public final class QueryEngine {
     this.backend = backend;
     this.model = model;
     this.validator = new QueryValidator(model);
-    this.planner = new QueryPlanner(model, CalciteCatalog.read(backend.dataSource(), tables(model)),
+    this.planner = new QueryPlanner(model, CalciteCatalog.read(backend.dataSource(), backend.schema(), tables(model)),
         backend.dialect());
   }
 
