@@ -8,9 +8,11 @@ import java.util.TreeSet;
  * What one batch publishes: the batch id and, per table, the whole table or some of its months.
  *
  * @param batchId the batch, recorded by the backend as published once the slices commit
+ * @param workArea the work area's id (a UUID kept in it): a backend last published from another
+ *     work area refuses, rather than two ETLs overwriting each other's stars
  * @param slices the tables to replace, in any order
  */
-public record Publication(long batchId, List<Slice> slices) {
+public record Publication(long batchId, String workArea, List<Slice> slices) {
   public Publication {
     slices = List.copyOf(slices);
   }
