@@ -15,6 +15,7 @@ import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.feed.FeedReader;
 import org.telecube.etl.feed.FeedRefusedException;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.backend.PublishRefusedException;
 
 /**
  * Loads a batch of feed files into a warehouse, in one transaction.
@@ -27,10 +28,14 @@ import org.telecube.warehouse.Warehouse;
  *       read and validate the others (rejects to etl_reject), append good rows to a temp table,
  *       merge it into the stg_* / ref_* table by natural key.</li>
  *   <li>Derive dimensions and facts ({@link org.telecube.etl.derive.Derivation}), record etl_file
- *       and etl_batch, commit. Any failure rolls everything back.</li>
+ *       and etl_batch.</li>
+ *   <li>When the backend is not the work area (PostgreSQL), publish the touched tables to it in
+ *       its own transaction ({@link org.telecube.etl.publish.PublicationPlan}); then commit the
+ *       work area. Any failure rolls everything back.</li>
  * </ol>
  *
- * <p>Loads are serialised within the JVM (DuckDB lets one process open the file anyway).
+ * <p>Loads are serialised within the JVM; DuckDB lets one process open the work area file; a
+ * backend's publisher refuses a second work area and holds a lock while it publishes.
  */
 public final class EtlLoader {
   private static final ReentrantLock LOCK = new ReentrantLock();
@@ -113,7 +118,7 @@ public final class EtlLoader {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        BatchRun.Outcome outcome = new BatchRun(connection, plan, listener, options).run();
+        BatchRun.Outcome outcome = new BatchRun(connection, plan, listener, options, warehouse.backend()).run();
         connection.commit();
         LoadSummary summary = new LoadSummary(outcome.batchId(), outcome.files(),
             (System.nanoTime() - started) / 1e9, outcome.derived(), outcome.rejects());
@@ -141,6 +146,9 @@ public final class EtlLoader {
   private static RuntimeException translate(Throwable e) {
     if (e instanceof Error err) {
       throw err;
+    }
+    if (e instanceof PublishRefusedException p) {
+      return new LoadFailedException("the backend refused the load, nothing changed: " + p.getMessage(), p);
     }
     if (e instanceof FeedRefusedException f) {
       return new BatchRefusedException(List.of(f.getMessage()), f);

@@ -35,7 +35,7 @@ final class AnalysisSettingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir);
+    try (Warehouse warehouse = Warehouse.open(root.backendSettings());
          Connection c = warehouse.workArea().dataSource().getConnection()) {
       if (!settings.isEmpty() || !weights.isEmpty()) {
         c.setAutoCommit(false);

@@ -19,9 +19,12 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code telecube bench}: cube queries through the engine (validate, plan with Calcite, unparse,
  * run, shape) against the same questions as hand-written SQL on the raw star tables, in one run
- * on the same data. Prints medians and the engine/raw ratio.
+ * on the same data, on each backend named (e.g. DuckDB and PostgreSQL side by side); with
+ * {@code --load}, first loads the feeds into a fresh warehouse per backend and times that too.
+ * Prints medians, the engine/raw ratio per backend and the ratio between backends.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time cube queries against hand-written DuckDB SQL on the same data.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time cube queries against hand-written SQL on the same data, on one or more backends side by side.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;
@@ -36,56 +39,130 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-queries", description = "Only time the reports.")
   boolean skipQueries;
 
+  @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME]",
+      description = "Backends to time side by side, e.g. duckdb,postgres (default: --backend). PostgreSQL is"
+          + " reached at $TELECUBE_WAREHOUSE_URL.")
+  List<String> backends;
+
+  @Option(names = "--load", paramLabel = "DIR",
+      description = "First load these feed files into a fresh warehouse per backend and time it (DuckDB: a new"
+          + " file under the data directory; PostgreSQL: a new schema telecube_bench in its database).")
+  java.nio.file.Path load;
+
   record Case(String name, CubeQuery query, String sql) {
   }
 
+  /** The bench's questions, each with hand-written SQL both DuckDB and PostgreSQL run. */
   static List<Case> cases() {
     return List.of(
         new Case("revenue by province x month",
             CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month")),
             "SELECT r.province_code, r.province_name_zh, m.month_code, sum(f.amount) FROM fact_billing f "
                 + "JOIN dim_region r ON r.city_code = f.city_code JOIN dim_month m ON m.month_key = f.month_key "
-                + "GROUP BY ALL ORDER BY 1, 3"),
+                + "GROUP BY r.province_code, r.province_name_zh, m.month_code ORDER BY 1, 3"),
         new Case("ARPU by city (one year)",
             CubeQuery.of("revenue", List.of("arpu"), List.of("region.city"))
                 .withFilters(List.of(LevelFilter.members("time.year", "2025"))),
             "WITH m AS (SELECT f.city_code, f.month_key, sum(f.amount) AS revenue, count(DISTINCT f.subscriber_id) AS billed "
-                + "FROM fact_billing f JOIN dim_month d ON d.month_key = f.month_key WHERE d.year_code = '2025' GROUP BY ALL) "
+                + "FROM fact_billing f JOIN dim_month d ON d.month_key = f.month_key WHERE d.year_code = '2025' "
+                + "GROUP BY f.city_code, f.month_key) "
                 + "SELECT r.city_code, r.city_name_zh, sum(revenue) / count(*) / avg(billed) FROM m "
-                + "JOIN dim_region r ON r.city_code = m.city_code GROUP BY ALL ORDER BY 1"),
+                + "JOIN dim_region r ON r.city_code = m.city_code GROUP BY r.city_code, r.city_name_zh ORDER BY 1"),
         new Case("churn rate by macro-region x quarter",
             CubeQuery.of("subscribers", List.of("churn_rate"), List.of("region.macro_region", "time.quarter")),
             "WITH m AS (SELECT r.macro_region, d.quarter_code, f.month_key, sum(f.is_churned) AS churned, "
                 + "sum(f.active_start) AS active_start FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code "
-                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY ALL), "
-                + "q AS (SELECT quarter_code, min(month_key) AS first_month FROM m GROUP BY ALL) "
-                + "SELECT macro_region, quarter_code, sum(churned) / sum(active_start) FILTER (WHERE month_key = first_month) "
-                + "FROM m JOIN q USING (quarter_code) GROUP BY ALL ORDER BY 1, 2"),
+                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY r.macro_region, d.quarter_code, f.month_key), "
+                + "q AS (SELECT quarter_code, min(month_key) AS first_month FROM m GROUP BY quarter_code) "
+                + "SELECT macro_region, quarter_code, 1.0 * sum(churned) / sum(active_start) FILTER (WHERE month_key = first_month) "
+                + "FROM m JOIN q USING (quarter_code) GROUP BY macro_region, quarter_code ORDER BY 1, 2"),
         new Case("active subscribers by year (semi-additive)",
             CubeQuery.of("subscribers", List.of("active_end"), List.of("time.year")),
             "WITH m AS (SELECT d.year_code, f.month_key, sum(f.active_end) AS active_end FROM fact_subscriber_month f "
-                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY ALL) "
+                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY d.year_code, f.month_key) "
                 + "SELECT year_code, sum(active_end) FILTER (WHERE month_key = (SELECT max(month_key) FROM m m2 "
-                + "WHERE m2.year_code = m.year_code)) FROM m GROUP BY ALL ORDER BY 1"),
+                + "WHERE m2.year_code = m.year_code)) FROM m GROUP BY year_code ORDER BY 1"),
         new Case("MoU by province (drill-across)",
             CubeQuery.of("usage", List.of("mou"), List.of("region.province")),
             "WITH u AS (SELECT r.province_code, sum(f.duration_sec) / 60.0 AS minutes, count(DISTINCT f.month_key) AS months "
-                + "FROM fact_usage f JOIN dim_region r ON r.city_code = f.city_code GROUP BY ALL), "
+                + "FROM fact_usage f JOIN dim_region r ON r.city_code = f.city_code GROUP BY r.province_code), "
                 + "a AS (SELECT r.province_code, sum(f.active_end) AS active_end FROM fact_subscriber_month f "
-                + "JOIN dim_region r ON r.city_code = f.city_code WHERE f.month_key = (SELECT max(month_key) FROM fact_subscriber_month) GROUP BY ALL) "
+                + "JOIN dim_region r ON r.city_code = f.city_code WHERE f.month_key = (SELECT max(month_key) FROM fact_subscriber_month) "
+                + "GROUP BY r.province_code) "
                 + "SELECT province_code, minutes / months / active_end FROM u JOIN a USING (province_code) ORDER BY 1"),
         new Case("revenue by province x month + MoM change",
             CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month"))
                 .withTimeIntelligence(List.of("previous_period_change")),
             "WITH m AS (SELECT r.province_code, f.month_key, sum(f.amount) AS revenue FROM fact_billing f "
-                + "JOIN dim_region r ON r.city_code = f.city_code GROUP BY ALL) "
+                + "JOIN dim_region r ON r.city_code = f.city_code GROUP BY r.province_code, f.month_key) "
                 + "SELECT province_code, month_key, revenue, revenue / lag(revenue) OVER (PARTITION BY province_code ORDER BY month_key) - 1 "
-                + "FROM m ORDER BY 1, 2"));
+                + "FROM m ORDER BY 1, 2"),
+        new Case("revenue + ARPU by province x quarter, totals",
+            CubeQuery.of("revenue", List.of("revenue", "arpu"), List.of("region.province"))
+                .withColumns(List.of("time.quarter")).withTotals(true),
+            "SELECT r.province_code, d.quarter_code, sum(f.amount) FROM fact_billing f "
+                + "JOIN dim_region r ON r.city_code = f.city_code JOIN dim_month d ON d.month_key = f.month_key "
+                + "GROUP BY ROLLUP (r.province_code, d.quarter_code) ORDER BY 1, 2"));
+  }
+
+  /** One backend's figures. */
+  private record Timing(double loadSeconds, List<double[]> cases) {
   }
 
   @Override
-  public Integer call() throws SQLException {
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
+  public Integer call() throws Exception {
+    List<String> names = backends == null || backends.isEmpty() ? List.of(root.backendSettings().backend()) : backends;
+    List<Timing> timings = new ArrayList<>();
+    for (String name : names) {
+      timings.add(time(name));
+    }
+    if (skipQueries) {
+      return 0;
+    }
+    System.out.println();
+    StringBuilder header = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", "case"));
+    for (String name : names) {
+      header.append(String.format(java.util.Locale.ROOT, " %14s %14s %7s", name + " engine ms", name + " raw ms", "ratio"));
+    }
+    if (names.size() == 2) {
+      header.append(String.format(java.util.Locale.ROOT, " %10s", names.get(1) + "/" + names.get(0)));
+    }
+    System.out.println(header);
+    List<Case> cases = cases();
+    for (int i = 0; i < cases.size(); i++) {
+      StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", cases.get(i).name()));
+      for (Timing t : timings) {
+        double[] c = t.cases().get(i);
+        line.append(String.format(java.util.Locale.ROOT, " %14.1f %14.1f %6.2fx", c[0], c[1], c[0] / c[1]));
+      }
+      if (timings.size() == 2) {
+        line.append(String.format(java.util.Locale.ROOT, " %9.2fx", timings.get(1).cases().get(i)[0]
+            / timings.get(0).cases().get(i)[0]));
+      }
+      System.out.println(line);
+    }
+    if (load != null) {
+      for (int i = 0; i < names.size(); i++) {
+        System.out.printf(java.util.Locale.ROOT, "load %-10s %8.1f s%n", names.get(i), timings.get(i).loadSeconds());
+      }
+    }
+    return 0;
+  }
+
+  private Timing time(String name) throws Exception {
+    org.telecube.warehouse.backend.BackendSettings settings = root.backendSettings().withBackend(name);
+    double loadSeconds = 0;
+    if (load != null) {
+      settings = BenchWarehouse.fresh(settings);
+      try (Warehouse warehouse = Warehouse.open(settings)) {
+        long t0 = System.nanoTime();
+        org.telecube.etl.load.EtlLoader.load(warehouse, org.telecube.etl.load.FeedPaths.expand(List.of(load)),
+            java.util.Optional.empty(), new org.telecube.etl.load.ConsoleLoadListener());
+        loadSeconds = (System.nanoTime() - t0) / 1e9;
+      }
+    }
+    try (Warehouse warehouse = Warehouse.open(settings)) {
+      System.out.println("== " + warehouse.backend().name() + " at " + warehouse.backend().location());
       QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
       if (reportsMonth != null) {
         org.telecube.reports.ReportService reports = new org.telecube.reports.ReportService(engine);
@@ -94,21 +171,20 @@ final class BenchCommand implements Callable<Integer> {
           System.out.printf("report %-38s %10.0f ms (median of %d after warm-up, PDF, whole country)%n", r.id(), ms, runs);
         }
       }
-      if (skipQueries) {
-        return 0;
-      }
-      System.out.printf("%-45s %10s %12s %12s %8s%n", "case", "plan ms", "engine ms", "raw SQL ms", "ratio");
-      for (Case c : cases()) {
-        double planMs = median(() -> engine.explain(c.query()));
-        double engineMs = median(() -> engine.execute(c.query()));
-        double rawMs;
-        try (Connection conn = warehouse.backend().dataSource().getConnection()) {
-          rawMs = median(() -> drain(conn, c.sql()));
+      List<double[]> out = new ArrayList<>();
+      if (!skipQueries) {
+        for (Case c : cases()) {
+          double engineMs = median(() -> engine.execute(c.query()));
+          double rawMs;
+          try (Connection conn = warehouse.backend().dataSource().getConnection()) {
+            rawMs = median(() -> drain(conn, c.sql()));
+          }
+          System.out.printf(java.util.Locale.ROOT, "%-45s engine %8.1f ms, raw SQL %8.1f ms%n", c.name(), engineMs, rawMs);
+          out.add(new double[] {engineMs, rawMs});
         }
-        System.out.printf("%-45s %10.2f %12.1f %12.1f %7.2fx%n", c.name(), planMs, engineMs, rawMs, engineMs / rawMs);
       }
+      return new Timing(loadSeconds, out);
     }
-    return 0;
   }
 
   private interface Work {

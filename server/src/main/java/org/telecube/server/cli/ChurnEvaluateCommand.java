@@ -29,7 +29,7 @@ final class ChurnEvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir);
+    try (Warehouse warehouse = Warehouse.open(root.backendSettings());
          Connection c = warehouse.workArea().dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {

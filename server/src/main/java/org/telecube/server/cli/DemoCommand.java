@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       System.out.println("Reusing the sample in " + sample);
     }
-    try (Warehouse warehouse = Warehouse.openEmbedded(root.dataDir)) {
+    try (Warehouse warehouse = Warehouse.open(root.backendSettings())) {
       EtlLoader.load(warehouse, FeedPaths.expand(java.util.List.of(sample)), Optional.empty(),
           new ConsoleLoadListener());
     }

@@ -39,7 +39,7 @@ final class EtlLoadCommand implements Callable<Integer> {
     List<Path> paths = FeedPaths.expand(files);
     Warehouse warehouse;
     try {
-      warehouse = Warehouse.openEmbedded(etl.root.dataDir);
+      warehouse = Warehouse.open(etl.root.backendSettings());
     } catch (WarehouseUnavailableException e) {
       if (server.url() == null) {
         throw e;

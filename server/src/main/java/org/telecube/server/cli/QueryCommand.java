@@ -72,7 +72,7 @@ final class QueryCommand implements Callable<Integer> {
         locale, totals, timeIntelligence);
     Warehouse warehouse;
     try {
-      warehouse = Warehouse.openEmbedded(root.dataDir);
+      warehouse = Warehouse.open(root.backendSettings());
     } catch (WarehouseUnavailableException e) {
       if (server.url() == null) {
         throw e;

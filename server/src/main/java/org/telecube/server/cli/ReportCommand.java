@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Warehouse warehouse;
     try {
-      warehouse = Warehouse.openEmbedded(root.dataDir);
+      warehouse = Warehouse.open(root.backendSettings());
     } catch (WarehouseUnavailableException e) {
       if (server.url() == null) {
         throw e;

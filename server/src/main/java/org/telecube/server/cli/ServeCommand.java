@@ -36,11 +36,13 @@ final class ServeCommand implements Callable<Integer> {
     checkFree(dataDir);
     SpringApplication app = new SpringApplication(TelecubeApplication.class);
     ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + dataDir,
-        "--server.port=" + port);
+        "--server.port=" + port, "--telecube.backend=" + root.backendSettings().backend());
     serving = true;
     String url = "http://localhost:" + port + "/";
+    String served = context.getBean(org.telecube.warehouse.Warehouse.class).backend().location();
     System.out.println();
-    System.out.println("TeleCube is serving " + dataDir + " at " + url);
+    System.out.println("TeleCube is serving " + (served.startsWith("jdbc:") ? served + " (work area " + dataDir + ")"
+        : dataDir.toString()) + " at " + url);
     System.out.println("  explorer:    " + url);
     System.out.println("  reports:     " + url + "reports.html");
     System.out.println("  churn lists: " + url + "lists.html");

@@ -50,7 +50,8 @@ final class ServerClient {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/warehouse")).GET());
     String theirs = null;
     if (response.statusCode() == 200) {
-      theirs = read(response).path("location").asText(null);
+      JsonNode identity = read(response);
+      theirs = identity.path("workArea").asText(identity.path("location").asText(null));
     }
     if (theirs == null) {
       throw new IllegalStateException("the warehouse " + mine + " is in use by another process, and the server at "

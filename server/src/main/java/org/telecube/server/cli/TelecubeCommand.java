@@ -1,6 +1,7 @@
 package org.telecube.server.cli;
 
 import java.nio.file.Path;
+import org.telecube.warehouse.backend.BackendSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,17 @@ public final class TelecubeCommand {
       defaultValue = "${env:TELECUBE_DATA_DIR:-./data}",
       description = "Where the warehouse lives (default: $TELECUBE_DATA_DIR or ./data).")
   Path dataDir;
+
+  @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      defaultValue = "${env:TELECUBE_BACKEND:-duckdb}",
+      description = "duckdb (default; a file in the data directory) or postgres (at $TELECUBE_WAREHOUSE_URL,"
+          + " as $TELECUBE_WAREHOUSE_USERNAME with $TELECUBE_WAREHOUSE_PASSWORD). Default: $TELECUBE_BACKEND or duckdb.")
+  String backend;
+
+  /** The warehouse this command works on: the backend chosen, the rest from the environment. */
+  BackendSettings backendSettings() {
+    return BackendSettings.fromEnvironment(dataDir).withBackend(backend);
+  }
 
   public static void main(String[] args) {
     int code = commandLine().execute(args);

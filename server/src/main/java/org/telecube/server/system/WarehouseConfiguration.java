@@ -6,16 +6,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telecube.reports.ReportService;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.backend.BackendSettings;
 import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
 
-/** Opens the embedded warehouse in the data directory and the query engine over it. */
+/**
+ * Opens the warehouse {@code telecube.backend} names (the embedded DuckDB file in the data
+ * directory by default, or PostgreSQL at {@code telecube.warehouse.url}) and the engine over it.
+ */
 @Configuration(proxyBeanMethods = false)
 class WarehouseConfiguration {
 
   @Bean(destroyMethod = "close")
-  Warehouse warehouse(@Value("${telecube.data-dir}") String dataDir) {
-    return Warehouse.openEmbedded(Path.of(dataDir));
+  Warehouse warehouse(@Value("${telecube.data-dir}") String dataDir, @Value("${telecube.backend:duckdb}") String backend,
+                      @Value("${telecube.warehouse.url:}") String url,
+                      @Value("${telecube.warehouse.username:}") String username,
+                      @Value("${telecube.warehouse.password:}") String password,
+                      @Value("${telecube.warehouse.pool-size:0}") int poolSize) {
+    return Warehouse.open(new BackendSettings(backend, Path.of(dataDir), url, username, password, poolSize));
   }
 
   @Bean

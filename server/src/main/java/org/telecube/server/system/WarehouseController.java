@@ -20,17 +20,21 @@ class WarehouseController {
   }
 
   /**
-   * @param backend duckdb
-   * @param location the warehouse file, its real path (symbolic links resolved), as the command
-   *     line resolves its own {@code --data-dir}
+   * @param backend duckdb or postgres
+   * @param location the DuckDB file's real path (symbolic links resolved), or the backend's JDBC
+   *     URL without credentials
+   * @param workArea the real path of the ETL's work area file (the same file as {@code location}
+   *     for DuckDB), as the command line resolves its own {@code --data-dir}
    */
-  record WarehouseIdentity(String backend, String location) {
+  record WarehouseIdentity(String backend, String location, String workArea) {
   }
 
-  @Operation(summary = "The warehouse this server holds: backend and the file's real path")
+  @Operation(summary = "The warehouse this server holds: backend, where it lives and the ETL work area's real path")
   @GetMapping("/api/warehouse")
   WarehouseIdentity identity() {
-    return new WarehouseIdentity(warehouse.backend().name(), realPath(warehouse.backend().location()));
+    String location = warehouse.backend().location();
+    return new WarehouseIdentity(warehouse.backend().name(),
+        location.startsWith("jdbc:") ? location : realPath(location), realPath(warehouse.workArea().location()));
   }
 
   /** The real path of {@code location}, or the normalized absolute path when it cannot be resolved. */

@@ -45,6 +45,11 @@ public final class StarSchema {
           st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", current_timestamp)");
         }
       }
+      if (count(connection, "work_area") == 0) {
+        try (Statement st = connection.createStatement()) {
+          st.execute("INSERT INTO work_area VALUES (CAST(uuid() AS VARCHAR), current_timestamp)");
+        }
+      }
       if (count(connection, "dim_month") == 0) {
         CALENDAR.run(connection);
       }
@@ -59,6 +64,14 @@ public final class StarSchema {
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** The work area's id, made once when the file was created. */
+  public static String workAreaId(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT min(id) FROM work_area")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

@@ -8,6 +8,10 @@
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)
 ;;
+-- This file's identity as an ETL work area: a backend it publishes to remembers it, and refuses a
+-- second work area publishing over the first.
+CREATE TABLE IF NOT EXISTS work_area (id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)
+;;
 -- ETL bookkeeping -----------------------------------------------------------------------------
 CREATE TABLE IF NOT EXISTS etl_batch (
   batch_id      BIGINT PRIMARY KEY,
