@@ -155,13 +155,15 @@ class PostgresPublisherTest {
   void aWholeTableKeepsItsIndexesAndPrepareStaysIdempotent() throws Exception {
     String before = indexes();
     postgres.publisher().publish(workArea, publication(1, WORK_AREA, Slice.whole("dim_region"),
-        Slice.whole("fact_billing"), Slice.whole("dim_month")));
+        Slice.whole("fact_billing"), Slice.whole("dim_month"), Slice.whole("dim_date")));
     postgres.publisher().publish(workArea, publication(2, WORK_AREA, Slice.whole("dim_region"),
         Slice.whole("fact_billing")));
     assertThat(indexes()).isEqualTo(before);
     postgres.prepare(MODEL);
     assertThat(indexes()).isEqualTo(before);
     assertThat(rows(postgres, "dim_month")).hasSize(41 * 12).isEqualTo(rows(workArea, "dim_month"));
+    // more rows than one COPY chunk
+    assertThat(rows(postgres, "dim_date")).hasSizeGreaterThan(CsvCopy.ROWS_PER_CHUNK).isEqualTo(rows(workArea, "dim_date"));
   }
 
   @Test
