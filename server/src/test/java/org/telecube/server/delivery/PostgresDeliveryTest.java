@@ -1,6 +1,6 @@
 package org.telecube.server.delivery;
 
-import org.telecube.server.testing.EmbeddedPostgres;
+import org.telecube.backend.postgres.testing.EmbeddedPostgres;
 
 /** The delivery scenarios with the metadata store on a real PostgreSQL (binaries from Maven Central). */
 class PostgresDeliveryTest extends DeliveryScenarios {

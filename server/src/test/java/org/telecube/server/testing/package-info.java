@@ -1,2 +1,6 @@
-/** Test fixtures shared by the server's tests, such as a throwaway PostgreSQL server and a real browser. */
+/**
+ * Test fixtures shared by the server's tests, such as the sample warehouse and a real browser. The
+ * throwaway PostgreSQL server lives in the PostgreSQL backend's test-jar
+ * ({@code org.telecube.backend.postgres.testing.EmbeddedPostgres}).
+ */
 package org.telecube.server.testing;

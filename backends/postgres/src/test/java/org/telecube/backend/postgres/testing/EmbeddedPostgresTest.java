@@ -1,4 +1,4 @@
-package org.telecube.server.testing;
+package org.telecube.backend.postgres.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

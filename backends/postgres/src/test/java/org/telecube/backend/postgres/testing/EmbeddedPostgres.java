@@ -1,4 +1,4 @@
-package org.telecube.server.testing;
+package org.telecube.backend.postgres.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -324,7 +324,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   /**
    * A minimal tar reader, enough for zonky's archives (GNU tar: files, directories, symlinks, long
-   * names); anything else fails loudly. Not commons-compress: see server/pom.xml.
+   * names); anything else fails loudly. Not commons-compress: its commons-io would change the server's (see server/pom.xml).
    */
   private static void untar(InputStream in, Path target) throws IOException {
     byte[] header = new byte[512];
