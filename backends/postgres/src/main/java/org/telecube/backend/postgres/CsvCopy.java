@@ -47,8 +47,17 @@ final class CsvCopy {
       return copyIn.endCopy();
     } finally {
       if (copyIn.isActive()) {
-        copyIn.cancelCopy(); // a failed read: the server drops the partial COPY
+        cancel(copyIn); // a failed read or write: the server drops the partial COPY
       }
+    }
+  }
+
+  /** Best effort: the failure that got here is the one worth reporting, and the transaction rolls back. */
+  private static void cancel(CopyIn copyIn) {
+    try {
+      copyIn.cancelCopy();
+    } catch (SQLException ignored) {
+      // the connection is already broken or the COPY already ended
     }
   }
 

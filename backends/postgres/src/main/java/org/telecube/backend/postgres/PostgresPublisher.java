@@ -76,11 +76,16 @@ public final class PostgresPublisher implements StarPublisher {
         Set<String> touched = new LinkedHashSet<>();
         for (Slice slice : publication.slices()) {
           String table = Identifiers.checked(slice.table());
-          List<String> columns = columns(pg, table);
-          if (slice.isWhole()) {
-            replaceTable(pg, copyManager, workArea, table, columns);
-          } else {
-            replaceMonths(pg, copyManager, workArea, table, columns, slice);
+          try {
+            List<String> columns = columns(pg, table);
+            if (slice.isWhole()) {
+              replaceTable(pg, copyManager, workArea, table, columns);
+            } else {
+              replaceMonths(pg, copyManager, workArea, table, columns, slice);
+            }
+          } catch (SQLException e) {
+            throw new SQLException("cannot publish " + table + " to " + location + ": " + e.getMessage(),
+                e.getSQLState(), e);
           }
           touched.add(table);
         }
@@ -97,7 +102,11 @@ public final class PostgresPublisher implements StarPublisher {
         }
         pg.commit();
       } catch (SQLException | RuntimeException e) {
-        pg.rollback();
+        try {
+          pg.rollback();
+        } catch (SQLException rollbackFailed) {
+          e.addSuppressed(rollbackFailed); // the server ends the transaction with the connection anyway
+        }
         throw e;
       } finally {
         pg.setAutoCommit(autoCommit);
@@ -166,8 +175,7 @@ public final class PostgresPublisher implements StarPublisher {
       }
     }
     if (columns.isEmpty()) {
-      throw new SQLException("cannot publish " + table + ": the warehouse " + "has no such table"
-          + " (was it prepared with this version?)", "42P01");
+      throw new SQLException("the warehouse has no table " + table + " (was it prepared by this version?)", "42P01");
     }
     return columns;
   }
