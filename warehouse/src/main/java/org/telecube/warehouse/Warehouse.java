@@ -47,7 +47,7 @@ public final class Warehouse implements AutoCloseable {
     try {
       backend.prepare(model);
       if (!backend.publisher().inPlace()) {
-        workArea = BackendProvider.openBackend(settings.withBackend(WORK_AREA_BACKEND).withPoolSize(0));
+        workArea = BackendProvider.openBackend(BackendSettings.embedded(settings.dataDir()).withBackend(WORK_AREA_BACKEND));
         workArea.prepare(model);
       }
     } catch (RuntimeException e) {

@@ -404,8 +404,10 @@ final class QueryPlanner {
     }
     RexNode v;
     if (m instanceof Measure.Stored s) {
-      v = s.divideBy().compareTo(BigDecimal.ONE) == 0 ? b.field("m_" + s.name())
-          : b.call(SqlStdOperatorTable.DIVIDE, asDouble(b, b.field("m_" + s.name())), b.literal(s.divideBy()));
+      // an average over months is a double on every backend (PostgreSQL's AVG of integers is NUMERIC)
+      RexNode stored = s.overTime() == OverTime.AVERAGE ? asDouble(b, b.field("m_" + s.name())) : b.field("m_" + s.name());
+      v = s.divideBy().compareTo(BigDecimal.ONE) == 0 ? stored
+          : b.call(SqlStdOperatorTable.DIVIDE, asDouble(b, stored), b.literal(s.divideBy()));
     } else if (m instanceof Measure.Across a) {
       v = b.field("m_" + a.name());
     } else {
