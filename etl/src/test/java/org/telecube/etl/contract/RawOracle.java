@@ -36,8 +36,10 @@ final class RawOracle implements AutoCloseable {
     Path products = copy("products.csv", scratch);
     Connection db = RawFeeds.open(feeds);
     try (Statement st = db.createStatement()) {
-      st.execute("CREATE TABLE regions AS SELECT * FROM read_csv('" + regions + "', header = true, all_varchar = true)");
-      st.execute("CREATE TABLE products AS SELECT * FROM read_csv('" + products + "', header = true, all_varchar = true)");
+      st.execute("CREATE TABLE regions AS SELECT * FROM read_csv('" + regions + "', header = true, "
+          + "all_varchar = true)");
+      st.execute("CREATE TABLE products AS SELECT * FROM read_csv('" + products + "', header = true, "
+          + "all_varchar = true)");
       st.execute("CREATE TABLE geo AS SELECT c.code AS city, p.code AS province, p.macro_region "
           + "FROM regions c JOIN regions p ON c.parent_code = p.code WHERE c.level = 'city'");
       // every bill line, with the plan's family and the city the subscriber had at the month's end
