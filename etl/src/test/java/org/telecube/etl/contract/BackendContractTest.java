@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +62,16 @@ import org.telecube.warehouse.query.QueryEngine;
  * needs a capability checks the number when the backend has it, and otherwise checks that the
  * engine refuses with a {@link QueryException} — never a different number.
  *
- * <p><b>How a backend joins the suite:</b> in the backend's test sources (or here, when the
- * backend's test-jar is a dependency of this module), add a class extending this one that returns
- * its settings from {@link #settings(Path)} — e.g. {@code PostgresContractTest} starts
- * {@code org.telecube.backend.postgres.testing.EmbeddedPostgres} in a {@code @BeforeAll}, returns
- * {@code new BackendSettings("postgres", dataDir, url, user, password, 0)} and stops the server in
- * an {@code @AfterAll}. Override {@link #capabilities(Warehouse)} only to test a planner's
- * fallbacks with fewer capabilities than the backend declares. The fixture is built once per class
- * (2,000 subscribers × 13 months); tests never reload, except the last one.
+ * <p><b>How a backend joins the suite:</b> add a class extending this one (in this module's
+ * tests, with the backend's module and its test-jar as test dependencies) that returns its
+ * settings from {@link #settings(Path)}, which the fixture calls once, before loading. A server
+ * backend starts its server there, since a subclass's {@code @BeforeAll} would run after this
+ * class's fixture, and stops it in {@link #backendClosed()}. {@code PostgresContractTest}, for
+ * instance, starts {@code org.telecube.backend.postgres.testing.EmbeddedPostgres} in
+ * {@code settings} and returns {@code new BackendSettings("postgres", dataDir, url, user,
+ * password, 0)}. Override {@link #capabilities(Warehouse)} only to run the checks against fewer
+ * capabilities than the backend declares. The fixture is built once per class (2,000 subscribers
+ * × 13 months); tests never reload, except the last one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,6 +91,10 @@ public abstract class BackendContractTest {
 
   /** The backend under test, with {@code dataDir} as its data directory (the ETL's work area). */
   protected abstract BackendSettings settings(Path dataDir) throws Exception;
+
+  /** Called once the warehouse is closed, after every test: a server backend stops its server here. */
+  protected void backendClosed() throws Exception {
+  }
 
   /** What the backend declares it can do; the checks branch on it. */
   protected Capabilities capabilities(Warehouse warehouse) {
@@ -130,7 +135,7 @@ public abstract class BackendContractTest {
   }
 
   @AfterAll
-  void close() throws SQLException {
+  void close() throws Exception {
     if (oracle != null) {
       oracle.close();
     }
@@ -140,6 +145,7 @@ public abstract class BackendContractTest {
     if (warehouse != null) {
       warehouse.close();
     }
+    backendClosed();
   }
 
   // ---- every cube, every level ----
