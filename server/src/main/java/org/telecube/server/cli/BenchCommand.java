@@ -150,7 +150,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private Timing time(String name) throws Exception {
-    org.telecube.warehouse.backend.BackendSettings settings = root.backendSettings().withBackend(name);
+    // the embedded backend takes no URL, even when the environment names a PostgreSQL one
+    org.telecube.warehouse.backend.BackendSettings settings = name.equals("duckdb")
+        ? org.telecube.warehouse.backend.BackendSettings.embedded(root.dataDir)
+        : root.backendSettings().withBackend(name);
     double loadSeconds = 0;
     if (load != null) {
       settings = BenchWarehouse.fresh(settings);
