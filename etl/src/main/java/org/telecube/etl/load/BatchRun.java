@@ -15,13 +15,12 @@ import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
-import org.telecube.backend.duckdb.StarSchema;
 import org.telecube.etl.derive.Derivation;
 import org.telecube.etl.derive.DerivationScope;
 import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.feed.FeedReader;
 import org.telecube.etl.feed.ReadCounts;
-import org.telecube.etl.publish.PublicationPlan;
+import org.telecube.etl.publish.Publishing;
 import org.telecube.warehouse.backend.Backend;
 
 /** One batch on an open connection inside a transaction the caller commits or rolls back. */
@@ -89,20 +88,11 @@ final class BatchRun {
     return new Outcome(batchId, summaries, derived, report);
   }
 
-  /**
-   * Publishes the star to a backend that is not the work area, in the backend's own transaction,
-   * before the work area commits: a failure rolls the work area back too. When the backend's last
-   * batch is not the work area's last one, everything goes whole, so a crash between the two
-   * commits heals with the next load.
-   */
   private void publish(long batchId, DerivationScope scope, boolean derived) throws SQLException {
-    if (target.publisher().inPlace()) {
-      return;
+    if (!target.publisher().inPlace()) {
+      listener.phase("publishing to " + target.name());
+      Publishing.publish(target, connection, batchId, scope, derived);
     }
-    boolean full = target.publisher().publishedBatch() != batchId - 1;
-    listener.phase("publishing to " + target.name() + (full ? " (every table)" : ""));
-    target.publisher().publish(connection,
-        PublicationPlan.of(batchId, StarSchema.workAreaId(connection), scope, derived, full));
   }
 
   /** Reads the files of one feed into its temp table; returns false when none was read (all skipped). */
