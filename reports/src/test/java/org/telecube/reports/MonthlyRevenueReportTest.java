@@ -96,7 +96,7 @@ class MonthlyRevenueReportTest {
         .cells().get(0).get("region.province.caption");
 
     org.telecube.reports.jasper.JasperReportRenderer renderer = new org.telecube.reports.jasper.JasperReportRenderer();
-    churnLists = new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+    churnLists = new ChurnLists(engine);
     reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC),
         churnLists);
     long started = System.nanoTime();
@@ -707,5 +707,28 @@ class MonthlyRevenueReportTest {
         collectFonts(form.getResources(), out, depth + 1);
       }
     }
+  }
+
+  /**
+   * The report builders ask through the engine only: an engine scoped to the province builds, for
+   * the whole country, the province's own numbers (and its at-risk subscribers), nothing else.
+   */
+  @Test
+  void aScopedEngineShowsTheReportsOnlyItsProvince() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC);
+    QueryEngine scoped = engine.scoped(org.telecube.warehouse.query.Scope.of("region.province", province));
+    org.telecube.reports.data.MonthlyRevenueData inScope =
+        new org.telecube.reports.data.MonthlyRevenueDataBuilder(scoped, clock).build(MONTH, null, Language.EN);
+    org.telecube.reports.data.MonthlyRevenueData filtered =
+        new org.telecube.reports.data.MonthlyRevenueDataBuilder(engine, clock).build(MONTH, province, Language.EN);
+    assertThat(inScope.kpis()).isEqualTo(filtered.kpis());
+    assertThat(inScope.trend()).isEqualTo(filtered.trend());
+    assertThat(inScope.businessLines()).isEqualTo(filtered.businessLines());
+    org.telecube.reports.data.MonthlyChurnData churnInScope = new org.telecube.reports.data.MonthlyChurnDataBuilder(
+        scoped, clock, new ChurnLists(scoped)).build(MONTH, null, Language.EN);
+    org.telecube.reports.data.MonthlyChurnData churnFiltered = new org.telecube.reports.data.MonthlyChurnDataBuilder(
+        engine, clock, churnLists).build(MONTH, province, Language.EN);
+    assertThat(churnInScope.kpis()).isEqualTo(churnFiltered.kpis());
+    assertThat(churnInScope.topAtRisk()).isNotEmpty().isEqualTo(churnFiltered.topAtRisk());
   }
 }
