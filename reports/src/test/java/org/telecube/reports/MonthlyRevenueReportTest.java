@@ -96,7 +96,7 @@ class MonthlyRevenueReportTest {
         .cells().get(0).get("region.province.caption");
 
     org.telecube.reports.jasper.JasperReportRenderer renderer = new org.telecube.reports.jasper.JasperReportRenderer();
-    churnLists = new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+    churnLists = new ChurnLists(engine);
     reports = new ReportService(engine, renderer, Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC),
         churnLists);
     long started = System.nanoTime();
@@ -707,5 +707,92 @@ class MonthlyRevenueReportTest {
         collectFonts(form.getResources(), out, depth + 1);
       }
     }
+  }
+
+  /**
+   * The report builders ask through the engine only: an engine scoped to the province builds, for
+   * the whole country, the province's own numbers (and its at-risk subscribers), nothing else.
+   */
+  @Test
+  void aScopedEngineShowsTheReportsOnlyItsProvince() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-05T01:30:00Z"), ZoneOffset.UTC);
+    QueryEngine scoped = engine.scoped(org.telecube.warehouse.query.Scope.of("region.province", province));
+    org.telecube.reports.data.MonthlyRevenueData inScope =
+        new org.telecube.reports.data.MonthlyRevenueDataBuilder(scoped, clock).build(MONTH, null, Language.EN);
+    org.telecube.reports.data.MonthlyRevenueData filtered =
+        new org.telecube.reports.data.MonthlyRevenueDataBuilder(engine, clock).build(MONTH, province, Language.EN);
+    assertThat(inScope.kpis()).isEqualTo(filtered.kpis());
+    assertThat(inScope.trend()).isEqualTo(filtered.trend());
+    assertThat(inScope.businessLines()).isEqualTo(filtered.businessLines());
+    org.telecube.reports.data.MonthlyChurnData churnInScope = new org.telecube.reports.data.MonthlyChurnDataBuilder(
+        scoped, clock, new ChurnLists(scoped)).build(MONTH, null, Language.EN);
+    org.telecube.reports.data.MonthlyChurnData churnFiltered = new org.telecube.reports.data.MonthlyChurnDataBuilder(
+        engine, clock, churnLists).build(MONTH, province, Language.EN);
+    assertThat(churnInScope.kpis()).isEqualTo(churnFiltered.kpis());
+    assertThat(churnInScope.topAtRisk()).isNotEmpty().isEqualTo(churnFiltered.topAtRisk());
+  }
+
+  /**
+   * The lists planned by the engine are the lists the hand-written DuckDB SQL they replaced gave
+   * (last_day(make_date(..)) for the version at month end, the history's windows in a CTE), row
+   * for row, on the generated sample: every region and one province.
+   */
+  @Test
+  void theChurnListsAreTheOnesTheHandWrittenSqlGave() throws Exception {
+    int month = MONTH.getYear() * 100 + MONTH.getMonthValue();
+    String version = "LEFT JOIN dim_subscriber v ON v.subscriber_id = f.subscriber_id"
+        + " AND last_day(make_date(f.month_key // 100, f.month_key % 100, 1)) BETWEEN v.valid_from AND v.valid_to";
+    for (String region : java.util.Arrays.asList(null, province)) {
+      String where = region == null ? "" : " AND (r.city_code = '" + region + "' OR r.province_code = '" + region
+          + "' OR r.macro_region = '" + region + "')";
+      List<String> atRiskBefore = rows("SELECT f.subscriber_id, v.msisdn, f.city_code, f.value_score, f.warning_score"
+          + " FROM fact_subscriber_month f LEFT JOIN dim_region r ON r.city_code = f.city_code " + version
+          + " WHERE f.month_key = " + month + " AND f.at_risk = 1" + where
+          + " ORDER BY f.warning_score * f.value_score DESC, f.subscriber_id LIMIT 10000");
+      List<String> atRiskNow = churnLists.atRisk(new ChurnListQuery(month, region, 10_000), Language.EN).stream()
+          .map(a -> String.join("|", a.subscriberId(), a.msisdn(), a.city().key(), String.valueOf(a.valueScore()),
+              String.valueOf(a.warningScore()))).toList();
+      assertThat(atRiskNow).isNotEmpty().isEqualTo(atRiskBefore.stream().map(MonthlyRevenueReportTest::masked).toList());
+      List<String> churnedBefore = rows("WITH history AS (SELECT subscriber_id, month_key,"
+          + "   avg(revenue) OVER (PARTITION BY subscriber_id ORDER BY month_key ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING) AS arpu_before,"
+          + "   lag(value_segment) OVER (PARTITION BY subscriber_id ORDER BY month_key) AS segment_before"
+          + " FROM fact_subscriber_month WHERE month_key <= " + month + " AND subscriber_id IN"
+          + "   (SELECT subscriber_id FROM fact_subscriber_month WHERE month_key = " + month + " AND is_churned = 1))"
+          + " SELECT f.subscriber_id, v.msisdn, CAST(v.status_date AS VARCHAR), h.arpu_before, h.segment_before"
+          + " FROM fact_subscriber_month f JOIN history h ON h.subscriber_id = f.subscriber_id AND h.month_key = f.month_key"
+          + " LEFT JOIN dim_region r ON r.city_code = f.city_code " + version
+          + " WHERE f.month_key = " + month + " AND f.is_churned = 1" + where
+          + " ORDER BY h.arpu_before DESC NULLS LAST, f.subscriber_id LIMIT 10000");
+      List<String> churnedNow = churnLists.churned(new ChurnListQuery(month, region, 10_000), Language.EN).stream()
+          .map(c -> String.join("|", c.subscriberId(), c.msisdn(), c.churnDate(), String.valueOf(c.arpuBefore()),
+              c.segmentBefore() == null ? "null" : c.segmentBefore().key())).toList();
+      assertThat(churnedNow).isNotEmpty().isEqualTo(churnedBefore.stream().map(MonthlyRevenueReportTest::masked).toList());
+    }
+  }
+
+  /** Rows as text joined by |, numbers as doubles, as the lists hold them. */
+  private List<String> rows(String sql) throws java.sql.SQLException {
+    List<String> out = new ArrayList<>();
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection();
+         java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          Object v = rs.getObject(i);
+          values.add(v instanceof Number n ? String.valueOf(n.doubleValue()) : String.valueOf(v));
+        }
+        out.add(String.join("|", values));
+      }
+    }
+    return out;
+  }
+
+  /** The second field (the msisdn) masked as the lists show it. */
+  private static String masked(String row) {
+    String[] f = row.split("\\|", -1);
+    String m = f[1];
+    f[1] = m.equals("null") || m.isBlank() ? "null" : m.length() < 8 ? "****"
+        : m.substring(0, 3) + "****" + m.substring(m.length() - 4);
+    return String.join("|", f);
   }
 }

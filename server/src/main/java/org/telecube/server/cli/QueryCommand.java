@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.query.CellSet;
+import org.telecube.warehouse.query.Explain;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.LevelFilter;
 import org.telecube.warehouse.query.OrderKey;
@@ -60,7 +61,8 @@ final class QueryCommand implements Callable<Integer> {
       + "same_period_last_year, same_period_last_year_change, year_to_date.")
   List<String> timeIntelligence = new ArrayList<>();
 
-  @Option(names = "--sql", description = "Print the SQL of the main plan too.")
+  @Option(names = {"--explain", "--sql"}, description = "Print what the query runs first: backend, dialect, "
+      + "Calcite's plan and every SQL statement.")
   boolean sql;
 
   @Mixin
@@ -80,7 +82,7 @@ final class QueryCommand implements Callable<Integer> {
       // a running server holds the file: ask it the same query and print its answer the same way
       ServerClient client = ServerClient.holding(server.url(), root.dataDir);
       if (sql) {
-        System.err.println("(--sql: not shown, the query runs on the server at " + server.url() + ")");
+        System.err.println("(--explain: not shown, the query runs on the server at " + server.url() + ")");
       }
       print(client.query(query));
       return 0;
@@ -88,13 +90,24 @@ final class QueryCommand implements Callable<Integer> {
     try (warehouse) {
       QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
       if (sql) {
-        System.out.println(engine.explain(query));
-        System.out.println();
+        printExplain(engine.explain(query));
       }
       CellSet result = engine.execute(query);
       print(result);
     }
     return 0;
+  }
+
+  private static void printExplain(Explain explain) {
+    System.out.println("backend: " + explain.backend() + " (" + explain.dialect() + ")");
+    System.out.println("plan:");
+    System.out.println(explain.plan().strip());
+    for (Explain.Statement s : explain.statements()) {
+      System.out.println();
+      System.out.println("-- " + s.purpose());
+      System.out.println(s.sql() + ";");
+    }
+    System.out.println();
   }
 
   private static void print(CellSet result) {

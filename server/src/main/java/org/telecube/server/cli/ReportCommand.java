@@ -56,8 +56,8 @@ final class ReportCommand implements Callable<Integer> {
       return 0;
     }
     try (warehouse) {
-      ReportService reports = new ReportService(new QueryEngine(warehouse.backend(), warehouse.model()),
-          new ChurnLists(warehouse.backend().dataSource(), warehouse.model()));
+      QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
+      ReportService reports = new ReportService(engine, new ChurnLists(engine));
       write(reports.render(id, month, scope, locale, format), started);
     }
     return 0;

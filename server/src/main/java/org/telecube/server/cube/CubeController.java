@@ -17,6 +17,7 @@ import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.Explain;
 import org.telecube.warehouse.query.MemberList;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
@@ -66,6 +67,25 @@ class CubeController {
     RequestLanguage.fromBody(query.locale());
     CubeQuery q = onPath(cube, query);
     return running.run(queryId, cancellation -> engine.execute(q, cancellation));
+  }
+
+  @Operation(summary = "What a cube query would run, without running it: backend, SQL dialect, Calcite's plan and every SQL statement")
+  @PostMapping("/{cube}/explain")
+  Explain explain(@PathVariable String cube, @RequestBody CubeQuery query) {
+    RequestLanguage.fromBody(query.locale());
+    return engine.explain(onPath(cube, query));
+  }
+
+  @Operation(summary = "Explain a query given as parameters (measures, rows, columns as comma lists); filters need the POST form")
+  @GetMapping("/{cube}/explain")
+  Explain explain(@PathVariable String cube, @RequestParam(required = false) java.util.List<String> measures,
+                  @RequestParam(required = false) java.util.List<String> rows,
+                  @RequestParam(required = false) java.util.List<String> columns,
+                  @RequestParam(required = false) Integer limit, @RequestParam(required = false) String locale,
+                  @RequestParam(defaultValue = "false") boolean totals,
+                  @RequestParam(required = false) java.util.List<String> timeIntelligence) {
+    return engine.explain(new CubeQuery(cube, measures, rows, columns, null, null, limit, locale, totals,
+        timeIntelligence));
   }
 
   @Operation(summary = "Cancel a running query by the id its client sent in X-Query-Id; a finished or unknown one is left alone")

@@ -27,8 +27,8 @@ class WarehouseConfiguration {
   }
 
   @Bean
-  ChurnLists churnLists(Warehouse warehouse) {
-    return new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+  ChurnLists churnLists(QueryEngine engine) {
+    return new ChurnLists(engine);
   }
 
   @Bean

@@ -60,6 +60,34 @@ class CubeApiErrorsTest {
   }
 
   @Test
+  void aFilterTheCubeBroughtAcrossLacksIsRefusedNotDropped() throws Exception {
+    // MoU needs the subscriber base, which has no service: filtering usage by service cannot apply to it
+    HttpResponse<String> response = post("/api/cubes/usage/query",
+        "{\"measures\":[\"mou\"],\"filters\":[{\"level\":\"service.service\",\"members\":[\"voice\"]}]}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("code").asText()).isEqualTo("filter_not_applicable");
+    assertThat(problem.path("field").asText()).isEqualTo("filters[0]");
+  }
+
+  @Test
+  void explainListsEveryStatementWithoutRunningIt() throws Exception {
+    String body = "{\"measures\":[\"revenue\"],\"rows\":[\"region.province\"],\"totals\":true,"
+        + "\"filters\":[{\"level\":\"region.province\",\"members\":[\"440000\"]}]}";
+    HttpResponse<String> response = post("/api/cubes/revenue/explain", body);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode explain = JSON.readTree(response.body());
+    assertThat(explain.path("backend").asText()).isEqualTo("duckdb");
+    assertThat(explain.path("dialect").asText()).isEqualTo("DuckDBSqlDialect");
+    assertThat(explain.path("plan").asText()).contains("LogicalAggregate");
+    assertThat(explain.path("statements").findValuesAsText("purpose")).containsExactly("member checks", "main",
+        "totals by (all)");
+    assertThat(explain.path("statements").findValuesAsText("sql")).allSatisfy(sql -> assertThat(sql).startsWith("SELECT"));
+    JsonNode byGet = JSON.readTree(get("/api/cubes/revenue/explain?measures=revenue&rows=region.province&totals=true").body());
+    assertThat(byGet.path("statements").findValuesAsText("purpose")).containsExactly("main", "totals by (all)");
+  }
+
+  @Test
   void unknownCubeIs404() throws Exception {
     HttpResponse<String> response = post("/api/cubes/nope/query", "{\"measures\":[\"x\"]}");
     assertThat(response.statusCode()).isEqualTo(404);

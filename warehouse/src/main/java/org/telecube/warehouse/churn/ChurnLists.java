@@ -1,9 +1,5 @@
 package org.telecube.warehouse.churn;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,51 +8,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.telecube.warehouse.model.CubeModel;
 import org.telecube.warehouse.model.Enumeration;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.model.Member;
 import org.telecube.warehouse.query.MemberRef;
+import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
+import org.telecube.warehouse.query.ResultRow;
+import org.telecube.warehouse.query.SubscriberList;
 
-/** The at-risk list and the churned-customer base, for one month and region. */
+/**
+ * The at-risk list and the churned-customer base, for one month and region: the engine plans and
+ * runs them (under its scope, like every answer); this class names the rows' values.
+ */
 public final class ChurnLists {
   public static final int MAX_LIMIT = 10_000;
 
-  private static final String REGION = "(CAST(? AS VARCHAR) IS NULL OR r.city_code = ? OR r.province_code = ? OR r.macro_region = ?)";
-  private static final String VERSION_AT_MONTH_END = "LEFT JOIN dim_subscriber v ON v.subscriber_id = f.subscriber_id"
-      + " AND last_day(make_date(f.month_key // 100, f.month_key % 100, 1)) BETWEEN v.valid_from AND v.valid_to";
-
-  private final DataSource dataSource;
+  private final QueryEngine engine;
   private final CubeModel model;
 
-  public ChurnLists(DataSource dataSource, CubeModel model) {
-    this.dataSource = dataSource;
-    this.model = model;
+  public ChurnLists(QueryEngine engine) {
+    this.engine = engine;
+    this.model = engine.model();
   }
 
   /** Active subscribers at risk at the end of the month, by warning score × value score. */
   public List<AtRiskSubscriber> atRisk(ChurnListQuery q, Language language) {
     check(q);
-    String sql = "SELECT f.subscriber_id, v.msisdn, f.city_code, r.city_name_zh, r.city_name_en, f.value_segment,"
-        + " f.value_tier, f.value_score, f.revenue, f.tenure_months, f.warning_score, f.signals, f.warning_type"
-        + " FROM fact_subscriber_month f LEFT JOIN dim_region r ON r.city_code = f.city_code " + VERSION_AT_MONTH_END
-        + " WHERE f.month_key = ? AND f.at_risk = 1 AND " + REGION + tiers(q)
-        + " ORDER BY f.warning_score * f.value_score DESC, f.subscriber_id LIMIT ?";
     List<AtRiskSubscriber> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, q);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new AtRiskSubscriber(out.size() + 1, rs.getString(1), mask(rs.getString(2)),
-              city(rs, 3, language), member("value_segment", rs.getString(6), language),
-              member("value_tier", rs.getString(7), language), rs.getDouble(8), rs.getDouble(9), rs.getInt(10),
-              rs.getDouble(11), signals(rs.getString(12), language), member("warning_type", rs.getString(13), language)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the at-risk list: " + e.getMessage(), e);
+    for (ResultRow r : engine.subscribers(list(SubscriberList.Kind.AT_RISK, q))) {
+      out.add(new AtRiskSubscriber(out.size() + 1, r.text("subscriber_id"), mask(r.text("msisdn")),
+          city(r, language), member("value_segment", r.text("value_segment"), language),
+          member("value_tier", r.text("value_tier"), language), number(r.get("value_score")), number(r.get("revenue")),
+          (int) number(r.get("tenure_months")), number(r.get("warning_score")), signals(r.text("signals"), language),
+          member("warning_type", r.text("warning_type"), language)));
     }
     return out;
   }
@@ -64,37 +50,17 @@ public final class ChurnLists {
   /** Subscribers who churned in the month, with what the win-back team needs to know. */
   public List<ChurnedSubscriber> churned(ChurnListQuery q, Language language) {
     check(q);
-    String sql = "WITH history AS (SELECT subscriber_id, month_key, revenue, value_segment, signals,"
-        + "   avg(revenue) OVER (PARTITION BY subscriber_id ORDER BY month_key ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING) AS arpu_before,"
-        + "   lag(value_segment) OVER (PARTITION BY subscriber_id ORDER BY month_key) AS segment_before,"
-        + "   lag(signals) OVER (PARTITION BY subscriber_id ORDER BY month_key) AS signals_before"
-        + " FROM fact_subscriber_month WHERE month_key <= ? AND subscriber_id IN"
-        + "   (SELECT subscriber_id FROM fact_subscriber_month WHERE month_key = ? AND is_churned = 1))"
-        + " SELECT f.subscriber_id, v.msisdn, f.city_code, r.city_name_zh, r.city_name_en, CAST(v.status_date AS VARCHAR),"
-        + " f.churn_reason, f.tenure_months, h.arpu_before, h.segment_before, h.signals_before, f.signals"
-        + " FROM fact_subscriber_month f JOIN history h ON h.subscriber_id = f.subscriber_id AND h.month_key = f.month_key"
-        + " LEFT JOIN dim_region r ON r.city_code = f.city_code " + VERSION_AT_MONTH_END
-        + " WHERE f.month_key = ? AND f.is_churned = 1 AND " + REGION + tiers(q)
-        + " ORDER BY h.arpu_before DESC NULLS LAST, f.subscriber_id LIMIT ?";
     List<ChurnedSubscriber> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, q.month());
-      ps.setInt(2, q.month());
-      bind(ps, q, 3);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Object arpu = rs.getObject(9);
-          Set<String> last = new LinkedHashSet<>();
-          last.addAll(codes(rs.getString(11)));
-          last.addAll(codes(rs.getString(12)));
-          out.add(new ChurnedSubscriber(rs.getString(1), mask(rs.getString(2)), city(rs, 3, language), rs.getString(6),
-              member("churn_reason", rs.getString(7), language), rs.getInt(8),
-              arpu == null ? null : ((Number) arpu).doubleValue(), member("value_segment", rs.getString(10), language),
-              last.stream().map(code -> member("churn_signal", code, language)).toList()));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the churned-customer base: " + e.getMessage(), e);
+    for (ResultRow r : engine.subscribers(list(SubscriberList.Kind.CHURNED, q))) {
+      Object arpu = r.get("arpu_before");
+      Set<String> last = new LinkedHashSet<>();
+      last.addAll(codes(r.text("signals_before")));
+      last.addAll(codes(r.text("signals")));
+      out.add(new ChurnedSubscriber(r.text("subscriber_id"), mask(r.text("msisdn")), city(r, language),
+          date(r.get("status_date")), member("churn_reason", r.text("churn_reason"), language),
+          (int) number(r.get("tenure_months")), arpu == null ? null : ((Number) arpu).doubleValue(),
+          member("value_segment", r.text("segment_before"), language),
+          last.stream().map(code -> member("churn_signal", code, language)).toList()));
     }
     return out;
   }
@@ -105,6 +71,10 @@ public final class ChurnLists {
       return null;
     }
     return msisdn.length() < 8 ? "****" : msisdn.substring(0, 3) + "****" + msisdn.substring(msisdn.length() - 4);
+  }
+
+  private static SubscriberList list(SubscriberList.Kind kind, ChurnListQuery q) {
+    return new SubscriberList(kind, q.month(), q.region(), q.valueTiers(), q.limit());
   }
 
   private void check(ChurnListQuery q) {
@@ -118,57 +88,23 @@ public final class ChurnLists {
         throw new QueryException("valueTier", "unknown_member", "unknown value tier \"" + tier + "\": one of " + known);
       }
     }
-    try (Connection c = dataSource.getConnection()) {
-      if (q.region() != null && !exists(c, "SELECT 1 FROM dim_region WHERE city_code = ? OR province_code = ? OR macro_region = ? LIMIT 1",
-          q.region(), q.region(), q.region())) {
-        throw new QueryException("region", "unknown_member", "unknown region \"" + q.region()
-            + "\": a city, province or macro-region key", q.region(), "region");
-      }
-      if (!exists(c, "SELECT 1 FROM fact_subscriber_month WHERE month_key = ? LIMIT 1", q.month())) {
-        throw new QueryException("month", "no_data", "no subscriber data for " + (q.month() / 100) + "-"
-            + String.format(java.util.Locale.ROOT, "%02d", q.month() % 100),
-            (q.month() / 100) + "-" + String.format(java.util.Locale.ROOT, "%02d", q.month() % 100));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+  }
+
+  /** A date as yyyy-MM-dd, however the driver returns it (a cast to text would need the dialect's charset). */
+  private static String date(Object value) {
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
     }
+    return value == null ? null : value.toString();
   }
 
-  private static boolean exists(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+  /** A number as the result set held it; null (a missing score) reads as 0, as JDBC's getDouble did. */
+  private static double number(Object value) {
+    return value == null ? 0 : ((Number) value).doubleValue();
   }
 
-  private static void bind(PreparedStatement ps, ChurnListQuery q) throws SQLException {
-    bind(ps, q, 1);
-  }
-
-  private static void bind(PreparedStatement ps, ChurnListQuery q, int first) throws SQLException {
-    ps.setInt(first, q.month());
-    for (int i = 1; i <= 4; i++) {
-      ps.setString(first + i, q.region());
-    }
-    int next = first + 5;
-    for (String tier : q.valueTiers()) {
-      ps.setString(next++, tier);
-    }
-    ps.setInt(next, q.limit());
-  }
-
-  /** The value-tier condition, one bound parameter per tier; nothing for every tier. */
-  private static String tiers(ChurnListQuery q) {
-    return q.valueTiers().isEmpty() ? ""
-        : " AND f.value_tier IN (" + String.join(", ", java.util.Collections.nCopies(q.valueTiers().size(), "?")) + ")";
-  }
-
-  private static MemberRef city(ResultSet rs, int column, Language language) throws SQLException {
-    return new MemberRef(rs.getString(column), rs.getString(language == Language.EN ? column + 2 : column + 1));
+  private static MemberRef city(ResultRow r, Language language) {
+    return new MemberRef(r.text("city_code"), r.text(language == Language.EN ? "city_name_en" : "city_name_zh"));
   }
 
   private List<MemberRef> signals(String list, Language language) {

@@ -29,9 +29,18 @@ import org.apache.calcite.tools.RelBuilder;
  */
 final class CalciteCatalog {
   private final FrameworkConfig config;
+  private final Map<String, List<ColumnSpec>> columns;
 
-  private CalciteCatalog(FrameworkConfig config) {
+  private CalciteCatalog(FrameworkConfig config, Map<String, List<ColumnSpec>> columns) {
     this.config = config;
+    this.columns = columns;
+  }
+
+  /** The column names of {@code table}, lower case, as the metadata read once named them. */
+  Set<String> columnNames(String table) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    columns.getOrDefault(table, List.of()).forEach(c -> out.add(c.name().toLowerCase(Locale.ROOT)));
+    return out;
   }
 
   /** Reads {@code tables} from the backend's {@code schemaName}, which the unparsed SQL then names. */
@@ -59,7 +68,7 @@ final class CalciteCatalog {
       throw new IllegalStateException("cannot read the warehouse's table metadata: " + e.getMessage(), e);
     }
     columns.forEach((table, specs) -> schema.add(table, new MetadataTable(specs)));
-    return new CalciteCatalog(Frameworks.newConfigBuilder().defaultSchema(schema).build());
+    return new CalciteCatalog(Frameworks.newConfigBuilder().defaultSchema(schema).build(), Map.copyOf(columns));
   }
 
   RelBuilder builder() {

@@ -17,7 +17,16 @@ public record CellSet(String cube, String locale, List<ResultColumn> columns,
                       List<Map<String, Object>> cells, List<Map<String, Object>> totals, Pivot pivot,
                       boolean truncated, long elapsedMillis, List<Period> periods) {
   public CellSet {
+    columns = List.copyOf(columns);
+    cells = records(cells);
+    totals = records(totals);
     periods = periods == null ? List.of() : List.copyOf(periods);
+  }
+
+  /** Unmodifiable records in their key order; values may be null, so not {@code Map.copyOf}. */
+  private static List<Map<String, Object>> records(List<Map<String, Object>> records) {
+    return records == null ? List.of() : records.stream()
+        .map(r -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r))).toList();
   }
 
   public CellSet(String cube, String locale, List<ResultColumn> columns, List<Map<String, Object>> cells,

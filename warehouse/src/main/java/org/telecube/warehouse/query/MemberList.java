@@ -10,4 +10,7 @@ import java.util.List;
  */
 public record MemberList(String cube, String level, String caption, String parentLevel,
                          String childLevel, List<MemberRef> members) {
+  public MemberList {
+    members = List.copyOf(members);
+  }
 }

@@ -10,4 +10,13 @@ import java.util.List;
 public record Pivot(List<String> rowLevels, List<String> columnLevels, List<String> measures,
                     List<List<MemberRef>> rowTuples, List<List<MemberRef>> columnTuples,
                     List<List<Object>> values) {
+  public Pivot {
+    rowLevels = List.copyOf(rowLevels);
+    columnLevels = List.copyOf(columnLevels);
+    measures = List.copyOf(measures);
+    rowTuples = rowTuples.stream().map(List::copyOf).toList();
+    columnTuples = columnTuples.stream().map(List::copyOf).toList();
+    // a pivot cell without a value is null, which List.copyOf refuses
+    values = values.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+  }
 }

@@ -1,12 +1,7 @@
 package org.telecube.warehouse.query;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,35 +15,53 @@ import org.telecube.warehouse.model.CubeModel;
 import org.telecube.warehouse.model.DimensionUsage;
 import org.telecube.warehouse.model.Language;
 import org.telecube.warehouse.model.Level;
-import org.telecube.warehouse.model.Measure;
-import org.telecube.warehouse.model.MeasureFormat;
 
 /**
- * Answers cube queries: validates against the model, plans with Calcite, runs the SQL on the
- * backend and shapes the cell set (flat records, totals, pivot, time intelligence).
+ * Answers questions of the warehouse: validates them against the model, has the planner make
+ * every statement they need, runs those through the one {@link QueryExecutor} and has
+ * {@link CellShaping} shape the rows. Nothing here writes SQL or reads a result set.
  */
 public final class QueryEngine {
   private final Backend backend;
   private final CubeModel model;
   private final QueryValidator validator;
   private final QueryPlanner planner;
+  private final QueryExecutor executor;
 
   public QueryEngine(Backend backend, CubeModel model) {
+    this(backend, model, new QueryValidator(model), new QueryPlanner(model,
+        CalciteCatalog.read(backend.dataSource(), backend.schema(), tables(model)), backend.dialect()),
+        new QueryExecutor(backend.name()));
+  }
+
+  private QueryEngine(Backend backend, CubeModel model, QueryValidator validator, QueryPlanner planner,
+                      QueryExecutor executor) {
     this.backend = backend;
     this.model = model;
-    this.validator = new QueryValidator(model);
-    this.planner = new QueryPlanner(model, CalciteCatalog.read(backend.dataSource(), backend.schema(), tables(model)),
-        backend.dialect());
+    this.validator = validator;
+    this.planner = planner;
+    this.executor = executor;
+  }
+
+  /** This engine restricted to {@code scope}: every answer it gives reflects it. Shares the catalog. */
+  public QueryEngine scoped(Scope scope) {
+    return new QueryEngine(backend, model, validator, planner.scoped(scope), executor);
+  }
+
+  public Scope scope() {
+    return planner.scope();
   }
 
   public CubeModel model() {
     return model;
   }
 
-  /** The SQL the main plan of {@code query} runs, for explain and debugging. */
-  public String explain(CubeQuery query) {
+  /** What {@code query} will run, statement by statement, without running it. */
+  public Explain explain(CubeQuery query) {
     ValidatedQuery q = validator.validate(query);
-    return mainPlan(q).sql();
+    QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(Cancellation.none()));
+    return new Explain(backend.name(), dialectName(backend.dialect().getClass()), s.main().planText(),
+        s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql())).toList());
   }
 
   public CellSet execute(CubeQuery query) {
@@ -59,22 +72,40 @@ public final class QueryEngine {
   public CellSet execute(CubeQuery query, Cancellation cancellation) {
     long started = System.nanoTime();
     ValidatedQuery q = validator.validate(query);
-    checkMembers(q);
-    List<ResolvedLevel> levels = q.levels();
-    List<Object[]> rows = run(mainPlan(q), levels.size(), q.measures().size(), cancellation);
+    QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(cancellation));
+    checkMembers(q, s, cancellation);
+    List<ResultRow> rows = run(s.main(), cancellation);
     boolean truncated = rows.size() > q.limit();
     if (truncated) {
       rows = rows.subList(0, q.limit());
     }
     List<Map<String, Object>> cells = new ArrayList<>();
-    for (Object[] row : rows) {
-      cells.add(record(levels, q.measures(), row, levels));
+    for (ResultRow row : rows) {
+      cells.add(CellShaping.record(q.levels(), q.measures(), row));
     }
-    Map<String, Map<String, CellSet.Period>> periods = periods(q, cancellation);
-    addTimeIntelligence(q, levels, cells, periods, cancellation);
-    List<Map<String, Object>> totals = q.totals() ? totals(q, periods, cancellation) : List.of();
-    return new CellSet(q.cube().name(), q.language().tag(), columns(q), cells, totals, pivot(q, rows, cells),
-        truncated, (System.nanoTime() - started) / 1_000_000, periodsIn(periods, cells, totals));
+    CellShaping.Periods periods = periods(s, cancellation);
+    if (!cells.isEmpty()) {
+      CellShaping.addTimeIntelligence(q, q.levels(), cells, periods, runAll(s.timeIntelligence(), cancellation));
+    }
+    List<Map<String, Object>> totals = new ArrayList<>();
+    for (QueryStatements.Totals t : s.totals()) {
+      List<ResultRow> all = run(t.statement(), cancellation);
+      for (List<ResolvedLevel> grouping : t.groupings()) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (ResultRow row : t.rowsOf(grouping, all)) {
+          records.add(CellShaping.record(q.levels(), q.measures(), row));
+        }
+        // totals that keep a time level (the total row under months) get MoM / YoY too
+        if (!records.isEmpty()) {
+          CellShaping.addTimeIntelligence(q, grouping, records, periods,
+              runAll(t.timeIntelligence().getOrDefault(grouping, Map.of()), cancellation));
+        }
+        totals.addAll(records);
+      }
+    }
+    return new CellSet(q.cube().name(), q.language().tag(), CellShaping.columns(q), cells, totals,
+        CellShaping.pivot(q, rows, cells), truncated, (System.nanoTime() - started) / 1_000_000,
+        CellShaping.periodsIn(periods, cells, totals));
   }
 
   /** Members of {@code level} (e.g. {@code region.city}), under {@code parent} if given. */
@@ -97,40 +128,74 @@ public final class QueryEngine {
     Integer from = null;
     Integer to = null;
     if (level.isTime()) {
-      int[] span = monthSpan(cube);
+      int[] span = monthSpan(cube, Cancellation.none());
       from = span[0];
       to = span[1];
     }
-    List<Object[]> rows = run(planner.members(usage, level.level(), parent == null ? null : parentLevel, parent, null, from, to,
-        language, 100_000), 1, 0);
+    List<ResultRow> rows = run(planner.members(usage, level.level(), parent == null ? null : parentLevel, parent, null,
+        from, to, language, 100_000), Cancellation.none());
     if (parent != null && rows.isEmpty()) {
-      List<Object[]> parentRows = run(planner.members(usage, parentLevel, null, null, List.of(parent), null, null,
-          language, 1), 1, 0);
+      List<ResultRow> parentRows = run(planner.members(usage, parentLevel, null, null, List.of(parent), null, null,
+          language, 1), Cancellation.none());
       if (parentRows.isEmpty()) {
         throw unknownMember("parent", parent, usage, parentLevel, language);
       }
     }
-    List<MemberRef> members = rows.stream().map(r -> new MemberRef(str(r[0]), str(r[1]))).toList();
+    List<MemberRef> members = rows.stream().map(r -> new MemberRef(r.key(level.name()), r.caption(level.name()))).toList();
     return new MemberList(cube.name(), level.name(), level.level().caption().in(language),
         parentLevel == null ? null : usage.name() + "." + parentLevel.name(),
         childLevel == null ? null : usage.name() + "." + childLevel.name(), members);
   }
 
-  private QueryPlanner.Plan mainPlan(ValidatedQuery q) {
-    return planner.plan(q.cube(), q.levels(), q.filters(), q.measures(), q.language(), null, q.order(),
-        q.limit() + 1);
+  /**
+   * Detail rows of a subscriber list (at risk, churned), read by the columns
+   * {@link SubscriberList#AT_RISK_COLUMNS} / {@link SubscriberList#CHURNED_COLUMNS} name. An
+   * unknown region (or one outside the scope) and a month without data are refused.
+   */
+  public List<ResultRow> subscribers(SubscriberList list) {
+    ListPlanner lists = new ListPlanner(planner);
+    if (list.region() != null) {
+      QueryValidator.checkKey(list.region(), "region");
+    }
+    if (list.region() != null && run(lists.regionExists(list.region()), Cancellation.none()).isEmpty()) {
+      throw new QueryException("region", "unknown_member", "unknown region \"" + list.region()
+          + "\": a city, province or macro-region key", list.region(), "region");
+    }
+    if (run(lists.monthExists(list.month()), Cancellation.none()).isEmpty()) {
+      String month = (list.month() / 100) + "-" + String.format(java.util.Locale.ROOT, "%02d", list.month() % 100);
+      throw new QueryException("month", "no_data", "no subscriber data for " + month, month);
+    }
+    return run(lists.plan(list), Cancellation.none());
   }
 
-  private void checkMembers(ValidatedQuery q) {
+  /** The SQL a subscriber list runs, for explain and golden tests. */
+  public String explain(SubscriberList list) {
+    return new ListPlanner(planner).plan(list).sql();
+  }
+
+  /** The SQL the members of {@code level} run, for explain and golden tests. */
+  public String explainMembers(String cubeName, String levelName, String locale) {
+    Cube cube = validator.cube(cubeName, "cube");
+    ResolvedLevel level = validator.level(cube, levelName, "level");
+    Language language = Language.parse(locale).orElse(Language.ZH_CN);
+    return planner.members(level.usage(), level.level(), null, null, null, null, null, language, 100_000).sql();
+  }
+
+  /** Every member key a filter names exists (within the scope), or the first that does not is refused. */
+  private void checkMembers(ValidatedQuery q, QueryStatements s, Cancellation cancellation) {
+    if (s.memberChecks() == null) {
+      return;
+    }
+    Map<Integer, Set<String>> found = new HashMap<>();
+    for (ResultRow r : run(s.memberChecks(), cancellation)) {
+      found.computeIfAbsent(((Number) r.get("filter")).intValue(), i -> new HashSet<>()).add(r.text("key"));
+    }
     for (int i = 0; i < q.filters().size(); i++) {
       ResolvedFilter f = q.filters().get(i);
       if (f.isRange() || f.level().isTime()) {
         continue;
       }
-      List<Object[]> found = run(planner.members(f.level().usage(), f.level().level(), null, null,
-          f.members(), null, null, q.language(), f.members().size() + 1), 1, 0);
-      Set<String> keys = new HashSet<>();
-      found.forEach(r -> keys.add(str(r[0])));
+      Set<String> keys = found.getOrDefault(i, Set.of());
       for (int j = 0; j < f.members().size(); j++) {
         if (!keys.contains(f.members().get(j))) {
           throw unknownMember("filters[" + i + "].members[" + j + "]", f.members().get(j), f.level().usage(),
@@ -150,12 +215,13 @@ public final class QueryEngine {
     String suggestion = null;
     String suggestedCaption = null;
     List<Language> languages = new ArrayList<>(List.of(language));
-    languages.addAll(java.util.Arrays.stream(Language.values()).filter(l -> l != language).toList());
+    languages.addAll(Arrays.stream(Language.values()).filter(l -> l != language).toList());
+    String levelName = usage.name() + "." + level.name();
     search:
     for (Language l : languages) {
-      for (Object[] r : run(planner.members(usage, level, null, null, null, null, null, l, 100_000), 1, 0)) {
-        String k = str(r[0]);
-        String caption = str(r[1]);
+      for (ResultRow r : run(planner.members(usage, level, null, null, null, null, null, l, 100_000), Cancellation.none())) {
+        String k = r.key(levelName);
+        String caption = r.caption(levelName);
         if (l == language && MemberMatch.fold(k).equals(wanted) || MemberMatch.fold(caption).equals(wanted)) {
           suggestion = k;
           suggestedCaption = caption;
@@ -163,7 +229,6 @@ public final class QueryEngine {
         }
       }
     }
-    String levelName = usage.name() + "." + level.name();
     return suggestion == null || wanted.isEmpty()
         ? new QueryException(field, "unknown_member", "unknown member \"" + key + "\" of level " + levelName,
             key, levelName)
@@ -173,422 +238,70 @@ public final class QueryEngine {
   }
 
   /**
-   * Adds the time-intelligence columns to {@code cells}, grouped by {@code levels} (the query's, or
-   * a totals grouping that keeps a time level). A change is null when either period is partial.
-   */
-  private void addTimeIntelligence(ValidatedQuery q, List<ResolvedLevel> levels, List<Map<String, Object>> cells,
-                                   Map<String, Map<String, CellSet.Period>> periods, Cancellation cancellation) {
-    ResolvedLevel time = QueryValidator.finestTime(levels);
-    if (q.timeIntelligence().isEmpty() || cells.isEmpty() || time == null) {
-      return;
-    }
-    Map<String, CellSet.Period> timePeriods = periods.getOrDefault(time.name(), Map.of());
-    Map<Integer, CellSet.Period> byFirstMonth = new HashMap<>();
-    Map<String, Integer> starts = firstMonths.getOrDefault(time.name(), Map.of());
-    timePeriods.forEach((key, period) -> {
-      Integer first = starts.get(key);
-      if (first != null) {
-        byFirstMonth.put(first, period);
-      }
-    });
-    Map<String, Map<List<String>, Object[]>> byKind = new HashMap<>();
-    for (TimeIntelligence ti : q.timeIntelligence()) {
-      byKind.computeIfAbsent(ti.bridgeKind(), kind -> {
-        List<Object[]> rows = run(planner.plan(q.cube(), levels, q.filters(), q.measures(), q.language(), kind,
-            List.of(), Integer.MAX_VALUE), levels.size(), q.measures().size(), cancellation);
-        Map<List<String>, Object[]> index = new HashMap<>();
-        for (Object[] r : rows) {
-          index.put(keyOf(r, levels.size()), r);
-        }
-        return index;
-      });
-    }
-    for (Map<String, Object> cell : cells) {
-      List<String> key = new ArrayList<>();
-      levels.forEach(l -> key.add((String) cell.get(l.name())));
-      String timeKey = (String) cell.get(time.name());
-      CellSet.Period period = timePeriods.get(timeKey);
-      Integer first = starts.get(timeKey);
-      for (TimeIntelligence ti : q.timeIntelligence()) {
-        Object[] other = byKind.get(ti.bridgeKind()).get(key);
-        boolean partial = period != null && period.partial();
-        if (ti.isChange() && first != null && period != null) {
-          // the period the change compares with: the one before, or the same one a year earlier
-          int back = ti == TimeIntelligence.PREVIOUS_PERIOD_CHANGE ? period.monthsInPeriod() : 12;
-          CellSet.Period base = byFirstMonth.get(monthsBefore(first, back));
-          partial |= base != null && base.partial();
-        }
-        for (int m = 0; m < q.measures().size(); m++) {
-          Measure measure = q.measures().get(m);
-          Object otherValue = other == null ? null : normalize(other[3 * levels.size() + m]);
-          String name = measure.name() + ":" + ti.code();
-          if (!ti.isChange()) {
-            cell.put(name, otherValue);
-          } else {
-            cell.put(name, partial ? null : change(measure, cell.get(measure.name()), otherValue));
-          }
-        }
-      }
-    }
-  }
-
-  /** The change from {@code base} to {@code value} as the measure declares it: relative or a difference. */
-  private static Object change(Measure measure, Object value, Object base) {
-    if (!(value instanceof Number v) || !(base instanceof Number b)) {
-      return null;
-    }
-    if (measure.change() == Measure.Change.DIFFERENCE) {
-      if (v instanceof Long x && b instanceof Long y) {
-        return x - y;
-      }
-      if (v instanceof BigDecimal || b instanceof BigDecimal) {
-        return new BigDecimal(v.toString()).subtract(new BigDecimal(b.toString()));
-      }
-      return v.doubleValue() - b.doubleValue();
-    }
-    if (b.doubleValue() == 0.0) {
-      return null;
-    }
-    return (v.doubleValue() - b.doubleValue()) / Math.abs(b.doubleValue());
-  }
-
-  /** {@code yyyymm} minus {@code months} months. */
-  static int monthsBefore(int monthKey, int months) {
-    int index = (monthKey / 100) * 12 + (monthKey % 100 - 1) - months;
-    return (index / 12) * 100 + index % 12 + 1;
-  }
-
-  /** First month (yyyymm) of each member of each time level, from the calendar; read once. */
-  private final Map<String, Map<String, Integer>> firstMonths = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
    * Per time level of the query, its members' periods: months in the calendar and months within
    * the cube's loaded span and the query's own time filters (2025 asked for January to June holds
    * six months of data, not twelve). Levels finer than a month (day) have no periods.
    */
-  private Map<String, Map<String, CellSet.Period>> periods(ValidatedQuery q, Cancellation cancellation) {
-    List<ResolvedLevel> time = q.levels().stream().filter(ResolvedLevel::isTime).toList();
-    if (time.isEmpty()) {
-      return Map.of();
+  private CellShaping.Periods periods(QueryStatements s, Cancellation cancellation) {
+    if (s.periods().isEmpty()) {
+      return CellShaping.Periods.NONE;
     }
-    cancellation.check();
-    int[] span = monthSpan(q.cube());
-    Map<String, Map<String, CellSet.Period>> out = new HashMap<>();
-    for (ResolvedLevel l : time) {
-      String column = l.level().keyColumn();
-      if (!monthColumns().contains(column.toLowerCase(java.util.Locale.ROOT))) {
-        continue;
-      }
-      // columns come from the model; the filters' keys are bound as parameters
-      List<String> values = new ArrayList<>();
-      String sql = "SELECT " + column + ", MIN(month_key), COUNT(*), SUM(CASE WHEN month_key BETWEEN " + span[0]
-          + " AND " + span[1] + monthFilters(q, values) + " THEN 1 ELSE 0 END) FROM dim_month GROUP BY " + column;
+    Map<String, Map<String, CellSet.Period>> byLevel = new HashMap<>();
+    Map<String, Map<String, Integer>> firstMonths = new HashMap<>();
+    s.periods().forEach((level, statement) -> {
       Map<String, CellSet.Period> periods = new HashMap<>();
       Map<String, Integer> first = new HashMap<>();
-      try (Connection c = backend.dataSource().getConnection();
-           java.sql.PreparedStatement st = prepared(c, sql, values); ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          String key = rs.getString(1);
-          int length = rs.getInt(3);
-          int withData = rs.getInt(4);
-          first.put(key, rs.getInt(2));
-          periods.put(key, new CellSet.Period(l.name(), key, withData, length, withData > 0 && withData < length));
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot read the calendar: " + e.getMessage(), e);
+      for (ResultRow r : run(statement, cancellation)) {
+        String key = r.text("key");
+        int length = ((Number) r.get("months")).intValue();
+        Object w = r.get("with_data");
+        int withData = w == null ? 0 : ((Number) w).intValue();
+        first.put(key, ((Number) r.get("first_month")).intValue());
+        periods.put(key, new CellSet.Period(level, key, withData, length, withData > 0 && withData < length));
       }
-      firstMonths.putIfAbsent(l.name(), first);
-      out.put(l.name(), periods);
+      byLevel.put(level, periods);
+      firstMonths.put(level, first);
+    });
+    return new CellShaping.Periods(byLevel, firstMonths);
+  }
+
+  /** The Calcite dialect a backend's own dialect builds on ({@code DuckDBSqlDialect}). */
+  private static String dialectName(Class<?> type) {
+    Class<?> c = type;
+    while (c.getSuperclass() != null && !c.getName().startsWith("org.apache.calcite.")) {
+      c = c.getSuperclass();
     }
+    return c.getName().startsWith("org.apache.calcite.") ? c.getSimpleName() : type.getName();
+  }
+
+  private QueryStatements.MonthSpan monthSpanReader(Cancellation cancellation) {
+    return cube -> monthSpan(cube, cancellation);
+  }
+
+  /** First and last loaded month of a cube's facts; {0, 0} when it holds none. */
+  private int[] monthSpan(Cube cube, Cancellation cancellation) {
+    List<ResultRow> rows = run(planner.monthSpan(cube), cancellation);
+    Object first = rows.isEmpty() ? null : rows.get(0).get("first_month");
+    return first == null ? new int[] {0, 0}
+        : new int[] {((Number) first).intValue(), ((Number) rows.get(0).get("last_month")).intValue()};
+  }
+
+  private Map<String, List<ResultRow>> runAll(Map<String, PlannedStatement> statements, Cancellation cancellation) {
+    Map<String, List<ResultRow>> out = new LinkedHashMap<>();
+    statements.forEach((kind, statement) -> out.put(kind, run(statement, cancellation)));
     return out;
   }
 
-  /**
-   * The query's filters on month-based time levels as SQL over dim_month ({@code AND col IN (?, ?)},
-   * {@code AND col >= ?}), their keys added to {@code values}; filters on days are left out (a
-   * month with some of its days asked for still counts as a month with data).
-   */
-  private String monthFilters(ValidatedQuery q, List<String> values) {
-    StringBuilder sql = new StringBuilder();
-    for (ResolvedFilter f : q.filters()) {
-      String column = f.level().level().keyColumn();
-      if (!f.level().isTime() || !monthColumns().contains(column.toLowerCase(java.util.Locale.ROOT))) {
-        continue;
-      }
-      if (!f.isRange()) {
-        sql.append(" AND ").append(column).append(" IN (")
-            .append(String.join(", ", java.util.Collections.nCopies(f.members().size(), "?"))).append(')');
-        values.addAll(f.members());
-        continue;
-      }
-      if (f.from() != null) {
-        sql.append(" AND ").append(column).append(" >= ?");
-        values.add(f.from());
-      }
-      if (f.to() != null) {
-        sql.append(" AND ").append(column).append(" <= ?");
-        values.add(f.to());
-      }
-    }
-    return sql.toString();
-  }
-
-  private static java.sql.PreparedStatement prepared(Connection c, String sql, List<String> values) throws SQLException {
-    java.sql.PreparedStatement st = c.prepareStatement(sql);
-    for (int i = 0; i < values.size(); i++) {
-      st.setString(i + 1, values.get(i));
-    }
-    return st;
-  }
-
-  private volatile Set<String> monthColumns;
-
-  /** The columns of dim_month: time levels keyed by one of them have month-based periods. */
-  private Set<String> monthColumns() {
-    if (monthColumns == null) {
-      Set<String> columns = new HashSet<>();
-      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("SELECT * FROM dim_month WHERE 1 = 0")) {
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          columns.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot read the calendar: " + e.getMessage(), e);
-      }
-      monthColumns = columns;
-    }
-    return monthColumns;
-  }
-
-  /** The periods of the time members that occur in the answer, in level then key order. */
-  private static List<CellSet.Period> periodsIn(Map<String, Map<String, CellSet.Period>> periods,
-                                               List<Map<String, Object>> cells, List<Map<String, Object>> totals) {
-    Set<CellSet.Period> out = new java.util.TreeSet<>(java.util.Comparator.comparing(CellSet.Period::level)
-        .thenComparing(CellSet.Period::key));
-    for (List<Map<String, Object>> records : List.of(cells, totals)) {
-      for (Map<String, Object> record : records) {
-        periods.forEach((level, byKey) -> {
-          Object key = record.get(level);
-          if (key != null && byKey.containsKey(key)) {
-            out.add(byKey.get(key));
-          }
-        });
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** Subtotals and grand totals: every prefix of the row levels with every prefix of the column levels. */
-  private List<Map<String, Object>> totals(ValidatedQuery q, Map<String, Map<String, CellSet.Period>> periods,
-                                         Cancellation cancellation) {
-    List<ResolvedLevel> all = q.levels();
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (int r = q.rows().size(); r >= 0; r--) {
-      for (int c = q.columns().size(); c >= 0; c--) {
-        if (r == q.rows().size() && c == q.columns().size()) {
-          continue;
-        }
-        List<ResolvedLevel> subset = new ArrayList<>(q.rows().subList(0, r));
-        subset.addAll(q.columns().subList(0, c));
-        List<Object[]> rows = run(planner.plan(q.cube(), subset, q.filters(), q.measures(), q.language(), null,
-            List.of(), QueryValidator.MAX_ROWS), subset.size(), q.measures().size(), cancellation);
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Object[] row : rows) {
-          records.add(record(subset, q.measures(), row, all));
-        }
-        // totals that keep a time level (the total row under months) get MoM / YoY too
-        addTimeIntelligence(q, subset, records, periods, cancellation);
-        out.addAll(records);
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, Object> record(List<ResolvedLevel> present, List<Measure> measures, Object[] row,
-                                            List<ResolvedLevel> all) {
-    Map<String, Object> cell = new LinkedHashMap<>();
-    for (ResolvedLevel l : all) {
-      int i = present.indexOf(l);
-      cell.put(l.name(), i < 0 ? null : str(row[3 * i]));
-      cell.put(l.name() + ".caption", i < 0 ? null : str(row[3 * i + 1]));
-    }
-    for (int m = 0; m < measures.size(); m++) {
-      cell.put(measures.get(m).name(), normalize(row[3 * present.size() + m]));
-    }
-    return cell;
-  }
-
-  private static Pivot pivot(ValidatedQuery q, List<Object[]> rows, List<Map<String, Object>> cells) {
-    List<String> measures = q.measures().stream().map(Measure::name).toList();
-    int rowLevels = q.rows().size();
-    int columnLevels = q.columns().size();
-    Map<List<String>, List<MemberRef>> rowTuples = new LinkedHashMap<>();
-    Map<List<String>, List<MemberRef>> columnTuples = new LinkedHashMap<>();
-    Map<List<String>, List<Comparable<Object>>> columnSort = new HashMap<>();
-    for (Object[] row : rows) {
-      rowTuples.putIfAbsent(keyOf(row, 0, rowLevels), tuple(row, 0, rowLevels));
-      List<String> columnKey = keyOf(row, rowLevels, columnLevels);
-      columnTuples.putIfAbsent(columnKey, tuple(row, rowLevels, columnLevels));
-      columnSort.putIfAbsent(columnKey, sortKey(row, rowLevels, columnLevels));
-    }
-    // column tuples follow member order, whatever order the rows were sorted in
-    List<List<String>> columnOrder = new ArrayList<>(columnTuples.keySet());
-    columnOrder.sort((a, b) -> compare(columnSort.get(a), columnSort.get(b)));
-    Map<List<String>, Integer> rowIndex = indexOf(rowTuples.keySet());
-    Map<List<String>, Integer> columnIndex = indexOf(columnOrder);
-    List<List<Object>> values = new ArrayList<>();
-    for (int r = 0; r < rowTuples.size(); r++) {
-      values.add(new ArrayList<>(java.util.Collections.nCopies(columnOrder.size() * measures.size(), null)));
-    }
-    for (int i = 0; i < rows.size(); i++) {
-      int r = rowIndex.get(keyOf(rows.get(i), 0, rowLevels));
-      int c = columnIndex.get(keyOf(rows.get(i), rowLevels, columnLevels));
-      for (int m = 0; m < measures.size(); m++) {
-        values.get(r).set(c * measures.size() + m, cells.get(i).get(measures.get(m)));
-      }
-    }
-    return new Pivot(q.rows().stream().map(ResolvedLevel::name).toList(),
-        q.columns().stream().map(ResolvedLevel::name).toList(), measures,
-        List.copyOf(rowTuples.values()), columnOrder.stream().map(columnTuples::get).toList(), values);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Comparable<Object>> sortKey(Object[] row, int from, int count) {
-    List<Comparable<Object>> key = new ArrayList<>();
-    for (int i = from; i < from + count; i++) {
-      key.add((Comparable<Object>) row[3 * i + 2]);
-    }
-    return key;
-  }
-
-  private static int compare(List<Comparable<Object>> a, List<Comparable<Object>> b) {
-    for (int i = 0; i < a.size(); i++) {
-      Comparable<Object> x = a.get(i);
-      Comparable<Object> y = b.get(i);
-      int c = x == null ? (y == null ? 0 : 1) : (y == null ? -1 : x.compareTo(y));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  }
-
-  private static List<String> keyOf(Object[] row, int from, int count) {
-    List<String> key = new ArrayList<>();
-    for (int i = from; i < from + count; i++) {
-      key.add(str(row[3 * i]));
-    }
-    return key;
-  }
-
-  private static List<MemberRef> tuple(Object[] row, int from, int count) {
-    List<MemberRef> tuple = new ArrayList<>();
-    for (int i = from; i < from + count; i++) {
-      tuple.add(new MemberRef(str(row[3 * i]), str(row[3 * i + 1])));
-    }
-    return tuple;
-  }
-
-  private static Map<List<String>, Integer> indexOf(Iterable<List<String>> keys) {
-    Map<List<String>, Integer> index = new HashMap<>();
-    for (List<String> k : keys) {
-      index.put(k, index.size());
-    }
-    return index;
-  }
-
-  private static List<ResultColumn> columns(ValidatedQuery q) {
-    List<ResultColumn> out = new ArrayList<>();
-    Language lang = q.language();
-    q.rows().forEach(l -> out.add(new ResultColumn(l.name(), "level", "rows", l.level().caption().in(lang), null)));
-    q.columns().forEach(l -> out.add(new ResultColumn(l.name(), "level", "columns", l.level().caption().in(lang), null)));
-    for (Measure m : q.measures()) {
-      String format = m.format().name().toLowerCase(java.util.Locale.ROOT);
-      out.add(new ResultColumn(m.name(), "measure", null, m.caption().in(lang), format, null, m.higherIsBetter()));
-      for (TimeIntelligence ti : q.timeIntelligence()) {
-        boolean relative = m.change() == Measure.Change.RELATIVE;
-        out.add(new ResultColumn(m.name() + ":" + ti.code(), "measure", null,
-            m.caption().in(lang) + " · " + TimeIntelligenceCaptions.caption(ti, lang),
-            ti.isChange() && relative ? MeasureFormat.PERCENT.name().toLowerCase(java.util.Locale.ROOT) : format,
-            ti.isChange() ? m.change().name().toLowerCase(java.util.Locale.ROOT) : null, m.higherIsBetter()));
-      }
-    }
-    return out;
-  }
-
-  private int[] monthSpan(Cube cube) {
-    try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(planner.monthSpan(cube))) {
-      rs.next();
-      int first = rs.getInt(1);
-      return rs.wasNull() ? new int[] {0, 0} : new int[] {first, rs.getInt(2)};
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the month span of " + cube.factTable() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private List<Object[]> run(QueryPlanner.Plan plan, int levelCount, int measureCount) {
-    return run(plan, levelCount, measureCount, Cancellation.none());
-  }
-
-  private List<Object[]> run(QueryPlanner.Plan plan, int levelCount, int measureCount, Cancellation cancellation) {
-    int width = 3 * levelCount + measureCount;
-    List<Object[]> rows = new ArrayList<>();
-    try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement()) {
-      cancellation.start(st);
-      try (ResultSet rs = st.executeQuery(plan.sql())) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          Object[] row = new Object[Math.max(width, columns)];
-          for (int i = 0; i < columns; i++) {
-            row[i] = rs.getObject(i + 1);
-          }
-          rows.add(row);
-        }
-      } finally {
-        cancellation.finish();
-      }
-      cancellation.check();
-    } catch (SQLException e) {
-      if (cancellation.isCancelled()) {
-        throw Cancellation.cancelledException();
-      }
-      throw new IllegalStateException("query failed on " + backend.name() + ": " + e.getMessage()
-          + "\nSQL: " + plan.sql(), e);
-    }
-    return rows;
-  }
-
-  private static List<String> keyOf(Object[] row, int levels) {
-    return keyOf(row, 0, levels);
-  }
-
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
-  }
-
-  /** Numbers as JSON likes them: integers as long, decimals exact, ratios as double. */
-  static Object normalize(Object v) {
-    if (v instanceof BigInteger i) {
-      return i.longValue();
-    }
-    if (v instanceof Integer i) {
-      return i.longValue();
-    }
-    if (v instanceof BigDecimal d) {
-      return d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-          ? (Object) d.longValue() : d;
-    }
-    if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-      return null;
-    }
-    return v;
+  private List<ResultRow> run(PlannedStatement statement, Cancellation cancellation) {
+    return executor.run(statement, backend.dataSource(), cancellation);
   }
 
   private static Set<String> tables(CubeModel model) {
     Set<String> tables = new LinkedHashSet<>();
     tables.add("dim_time_bridge");
     tables.add("dim_month");
+    // the subscriber lists read each subscriber's version at month end
+    tables.add("dim_subscriber");
     for (Cube c : model.cubes()) {
       tables.add(c.factTable());
       c.dimensions().forEach(d -> tables.add(d.table()));

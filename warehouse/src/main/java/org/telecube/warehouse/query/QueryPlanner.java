@@ -52,19 +52,39 @@ import org.telecube.warehouse.model.OverTime;
 final class QueryPlanner {
   private static final String FACT = "f";
   private static final String MONTH = "month_";
+  static final String GROUPING = "grouping_";
 
   private final CubeModel model;
   private final CalciteCatalog catalog;
   private final SqlDialect dialect;
+  private final Scope scope;
 
   QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect) {
+    this(model, catalog, dialect, Scope.all());
+  }
+
+  private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope) {
     this.model = model;
     this.catalog = catalog;
     this.dialect = dialect;
+    this.scope = scope;
   }
 
-  /** SQL for a plan and what its output columns mean. */
-  record Plan(String sql, List<ResolvedLevel> levels, List<Measure> measures) {
+  /** The same planner with every plan restricted to {@code newScope}. */
+  QueryPlanner scoped(Scope newScope) {
+    return new QueryPlanner(model, catalog, dialect, newScope);
+  }
+
+  Scope scope() {
+    return scope;
+  }
+
+  CubeModel model() {
+    return model;
+  }
+
+  CalciteCatalog catalog() {
+    return catalog;
   }
 
   /**
@@ -72,14 +92,48 @@ final class QueryPlanner {
    *
    * @param bridgeKind null for plain values, else a dim_time_bridge kind (previous_period, ...)
    */
-  Plan plan(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters, List<Measure> measures,
-            Language language, String bridgeKind, List<OrderKey> order, int fetch) {
+  PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters, List<Measure> measures,
+                        Language language, String bridgeKind, List<OrderKey> order, int fetch) {
+    return plan(cube, levels, null, filters, measures, language, bridgeKind, order, fetch);
+  }
+
+  /**
+   * True when {@code measures} can be planned for several groupings in one statement (GROUPING
+   * SETS): the values come straight from one aggregate, with no stage combining months and no
+   * cube brought across.
+   */
+  boolean groupsInOneStatement(Cube cube, List<Measure> measures) {
+    return closure(cube, measures).values().stream().allMatch(m -> m instanceof Measure.Derived
+        || m instanceof Measure.Stored s && s.overTime() == OverTime.SUM && s.aggregate() != Aggregate.MONTHS);
+  }
+
+  /**
+   * Plans {@code measures} for each of {@code groupings} (subsets of {@code levels}, the rest rolled
+   * up) in one statement by GROUPING SETS. The rows carry {@code grouping_}: see {@link #groupingId}.
+   */
+  PlannedStatement planGroupings(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
+                                 List<ResolvedFilter> filters, List<Measure> measures, Language language, int fetch) {
+    return plan(cube, levels, groupings, filters, measures, language, null, List.of(), fetch);
+  }
+
+  /** The value of {@code GROUPING(k0, k1, ..)} on the rows of {@code grouping}: a 1 bit per rolled-up level, first level highest. */
+  static long groupingId(List<ResolvedLevel> levels, List<ResolvedLevel> grouping) {
+    long id = 0;
+    for (ResolvedLevel l : levels) {
+      id = id * 2 + (grouping.contains(l) ? 0 : 1);
+    }
+    return id;
+  }
+
+  private PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
+                                List<ResolvedFilter> filters, List<Measure> measures, Language language,
+                                String bridgeKind, List<OrderKey> order, int fetch) {
     RelBuilder b = catalog.builder();
     Map<String, Measure> all = closure(cube, measures);
     List<Measure.Stored> stored = all.values().stream()
         .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
     String grain = bridgeKind == null ? null : QueryValidator.finestTime(levels).level().name();
-    aggregate(b, cube, levels, filters, stored, language, bridgeKind, grain);
+    aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKind, grain);
 
     // drill-across: one aggregate per other cube, joined on the levels both cubes have
     Map<String, List<Measure.Across>> acrossByCube = new LinkedHashMap<>();
@@ -97,16 +151,19 @@ final class QueryPlanner {
         }
       }
       List<ResolvedFilter> sharedFilters = new ArrayList<>();
-      for (ResolvedFilter f : filters) {
+      for (int i = 0; i < filters.size(); i++) {
+        ResolvedFilter f = filters.get(i);
         ResolvedLevel mapped = mapLevel(other, f.level());
-        if (mapped != null) {
-          sharedFilters.add(new ResolvedFilter(mapped, f.members(), f.from(), f.to()));
+        if (mapped == null) {
+          // the validator refuses these first; dropping the filter would answer another question
+          throw QueryValidator.filterNotApplicable(i, f.level(), other);
         }
+        sharedFilters.add(new ResolvedFilter(mapped, f.members(), f.from(), f.to()));
       }
       List<Measure.Stored> targets = e.getValue().stream()
           .map(a -> (Measure.Stored) other.measure(a.measure()).orElseThrow()).distinct().toList();
       String otherGrain = bridgeKind == null ? null : grain;
-      aggregate(b, other, shared, sharedFilters, targets, language, bridgeKind, otherGrain);
+      aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKind, otherGrain);
       RelNode base = b.build();
       RelNode primary = b.build();
       int primaryFields = primary.getRowType().getFieldCount();
@@ -139,6 +196,12 @@ final class QueryPlanner {
     for (Measure m : measures) {
       out.add(b.alias(value(b, cube, m, values), m.name()));
     }
+    List<String> layoutColumns = new ArrayList<>(RowLayout.cube(levels.stream().map(ResolvedLevel::name).toList(),
+        measures.stream().map(Measure::name).toList()).columns());
+    if (groupings != null) {
+      out.add(b.field(GROUPING));
+      layoutColumns.add(GROUPING);
+    }
     b.project(out);
 
     List<RexNode> sortKeys = new ArrayList<>();
@@ -152,15 +215,21 @@ final class QueryPlanner {
       sortKeys.add(b.nullsLast(b.field(3 * i)));
     }
     b.sortLimit(-1, fetch, sortKeys);
-    return new Plan(toSql(b.build()), levels, measures);
+    return statement("main", b.build(), new RowLayout(levels.stream().map(ResolvedLevel::name).toList(),
+        measures.stream().map(Measure::name).toList(), layoutColumns));
   }
 
   /** Members of a level, optionally under a parent member and within a month range. */
-  Plan members(DimensionUsage usage, Level level, Level parent, String parentKey, List<String> only,
-               Integer fromMonth, Integer toMonth, Language language, int fetch) {
+  PlannedStatement members(DimensionUsage usage, Level level, Level parent, String parentKey, List<String> only,
+                           Integer fromMonth, Integer toMonth, Language language, int fetch) {
     RelBuilder b = catalog.builder();
     b.scan(usage.table());
     List<RexNode> conditions = new ArrayList<>();
+    ResolvedLevel scoped = scopeLevel(usage);
+    if (scoped != null) {
+      // a level of the scope's dimension lists only members inside the scope
+      conditions.add(b.in(b.field(scoped.level().keyColumn()), scope.keyList().stream().map(k -> text(b, k)).toList()));
+    }
     if (parent != null) {
       conditions.add(b.equals(b.field(parent.keyColumn()), text(b, parentKey)));
     }
@@ -177,16 +246,86 @@ final class QueryPlanner {
         b.field(level.orderColumn())), List.of("k0", "c0", "o0"), true);
     b.aggregate(b.groupKey(b.field(0), b.field(1), b.field(2)));
     b.sortLimit(-1, fetch, List.of(b.field("o0"), b.field("k0")));
-    return new Plan(toSql(b.build()), List.of(), List.of());
+    return statement("members", b.build(), RowLayout.cube(List.of(usage.name() + "." + level.name()), List.of()));
   }
 
-  /** First and last month of a cube's facts. */
-  String monthSpan(Cube cube) {
+  /**
+   * The member keys of every filter in {@code filters} (by their index in the query) that exist
+   * within the scope, in one statement: {@code filter} (the index) and {@code key} per row.
+   */
+  PlannedStatement memberChecks(Map<Integer, ResolvedFilter> filters) {
+    RelBuilder b = catalog.builder();
+    for (Map.Entry<Integer, ResolvedFilter> e : filters.entrySet()) {
+      ResolvedFilter f = e.getValue();
+      DimensionUsage usage = f.level().usage();
+      b.scan(usage.table());
+      List<RexNode> conditions = new ArrayList<>();
+      conditions.add(b.in(b.field(f.level().level().keyColumn()), f.members().stream().map(k -> text(b, k)).toList()));
+      ResolvedLevel scoped = scopeLevel(usage);
+      if (scoped != null) {
+        conditions.add(b.in(b.field(scoped.level().keyColumn()), scope.keyList().stream().map(k -> text(b, k)).toList()));
+      }
+      b.filter(conditions);
+      // distinct keys first: a constant in the grouping would unparse as GROUP BY 0, a column number
+      b.project(List.of(b.field(f.level().level().keyColumn())), List.of("key"), true);
+      b.distinct();
+      b.project(List.of(b.literal(e.getKey()), b.field("key")), List.of("filter", "key"), true);
+    }
+    b.union(true, filters.size());
+    return statement("member checks", b.build(), RowLayout.detail(List.of("filter", "key")));
+  }
+
+  /**
+   * First and last month of a cube's facts: which months are loaded, not what anyone may see of
+   * them, so the scope does not apply.
+   */
+  PlannedStatement monthSpan(Cube cube) {
     RelBuilder b = catalog.builder();
     b.scan(cube.factTable());
     b.aggregate(b.groupKey(), b.min("first_month", b.field(cube.timeColumn())),
         b.max("last_month", b.field(cube.timeColumn())));
-    return toSql(b.build());
+    return statement("month span", b.build(), RowLayout.detail(List.of("first_month", "last_month")));
+  }
+
+  /**
+   * The periods of a month-based time level from the calendar: per member its first month, the
+   * months it spans and how many of them lie in {@code firstMonth..lastMonth} and the query's own
+   * filters on month-based time levels (filters on days are left out: a month with some of its
+   * days asked for still counts as a month with data). The calendar holds no region: no scope.
+   */
+  PlannedStatement periods(ResolvedLevel level, int firstMonth, int lastMonth, List<ResolvedFilter> filters,
+                           Set<String> monthColumns) {
+    RelBuilder b = catalog.builder();
+    b.scan("dim_month");
+    List<RexNode> within = new ArrayList<>();
+    within.add(b.between(b.field("month_key"), b.literal(firstMonth), b.literal(lastMonth)));
+    for (ResolvedFilter f : filters) {
+      String column = f.level().level().keyColumn();
+      if (!f.level().isTime() || !monthColumns.contains(column.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      RexNode key = b.field(column);
+      if (!f.isRange()) {
+        within.add(b.in(key, f.members().stream().map(m -> text(b, m)).toList()));
+        continue;
+      }
+      if (f.from() != null) {
+        within.add(b.greaterThanOrEqual(key, text(b, f.from())));
+      }
+      if (f.to() != null) {
+        within.add(b.lessThanOrEqual(key, text(b, f.to())));
+      }
+    }
+    RexNode withData = b.call(SqlStdOperatorTable.CASE, b.and(within), b.literal(1), b.literal(0));
+    b.project(List.of(b.field(level.level().keyColumn()), b.field("month_key"), withData), List.of("k", "m", "w"), true);
+    b.aggregate(b.groupKey(b.field("k")), b.min("first_month", b.field("m")), b.count(false, "months"),
+        b.sum(false, "with_data", b.field("w")));
+    return statement("periods of " + level.name(), b.build(),
+        RowLayout.detail(List.of("key", "first_month", "months", "with_data")));
+  }
+
+  PlannedStatement statement(String purpose, RelNode rel, RowLayout layout) {
+    return new PlannedStatement(purpose, toSql(rel), layout, rel);
   }
 
   private String toSql(RelNode rel) {
@@ -195,12 +334,40 @@ final class QueryPlanner {
     return node.toSqlString(dialect).getSql();
   }
 
+  /** The scope's level in {@code usage} when the scope restricts that dimension, else null. */
+  ResolvedLevel scopeLevel(DimensionUsage usage) {
+    if (scope.isAll() || !usage.name().equals(scope.dimension())) {
+      return null;
+    }
+    return usage.level(scope.levelName()).map(l -> new ResolvedLevel(usage, l)).orElseThrow(() ->
+        scopeNotApplicable(usage.name() + "." + scope.levelName()));
+  }
+
+  /** {@code filters} and the scope's filter on {@code cube}; a cube the scope cannot restrict is refused. */
+  List<ResolvedFilter> withScope(Cube cube, List<ResolvedFilter> filters) {
+    if (scope.isAll()) {
+      return filters;
+    }
+    DimensionUsage usage = cube.dimension(scope.dimension()).orElseThrow(() -> scopeNotApplicable(cube.name()));
+    List<ResolvedFilter> out = new ArrayList<>(filters);
+    out.add(new ResolvedFilter(scopeLevel(usage), scope.keyList(), null, null));
+    return out;
+  }
+
+  QueryException scopeNotApplicable(String what) {
+    return new QueryException("cube", "scope_not_applicable", what + " cannot be restricted to "
+        + scope.level() + " " + scope.keys() + ", so it cannot be shown within that scope", what, scope.level());
+  }
+
   /**
    * Pushes fact ⋈ dimensions → filter → aggregate(s) for {@code stored} measures. Output fields:
    * k/c/o per level, then {@code m_<measure>} per stored measure.
    */
-  private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters,
+  private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
+                         List<ResolvedFilter> filters,
                          List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
+    // every cube of the plan (drill-across too) is restricted to the scope
+    filters = withScope(cube, filters);
     Set<DimensionUsage> used = new LinkedHashSet<>();
     levels.forEach(l -> used.add(l.usage()));
     filters.forEach(f -> used.add(f.level().usage()));
@@ -214,7 +381,9 @@ final class QueryPlanner {
     }
     // (with no keys there is nothing to join, and Calcite would unparse nested aggregates)
     boolean preAggregated = !keys.isEmpty()
-        && stored.stream().noneMatch(m -> m.aggregate() == Aggregate.DISTINCT_COUNT);
+        && stored.stream().noneMatch(m -> m.aggregate() == Aggregate.DISTINCT_COUNT)
+        // the grand total of grouping sets over no rows: a count is 0, a sum of partial counts null
+        && (groupings == null || stored.stream().noneMatch(m -> m.aggregate() == Aggregate.COUNT));
     b.scan(cube.factTable());
     if (preAggregated) {
       List<RexNode> keyFields = new ArrayList<>();
@@ -334,6 +503,29 @@ final class QueryPlanner {
         case MONTHS -> throw new IllegalStateException();
       };
       calls.add(m.filter().isEmpty() ? call : call.filter(b.field("w_" + m.name())));
+    }
+    if (groupings != null) {
+      if (byMonth) {
+        throw new IllegalStateException("grouping sets cannot combine months");
+      }
+      List<org.apache.calcite.util.ImmutableBitSet> sets = new ArrayList<>();
+      for (List<ResolvedLevel> grouping : groupings) {
+        List<Integer> bits = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+          if (grouping.contains(levels.get(i))) {
+            bits.addAll(List.of(3 * i, 3 * i + 1, 3 * i + 2));
+          }
+        }
+        sets.add(org.apache.calcite.util.ImmutableBitSet.of(bits));
+      }
+      List<RexNode> keysOnly = new ArrayList<>();
+      for (int i = 0; i < levels.size(); i++) {
+        keysOnly.add(b.field("k" + i));
+      }
+      List<RelBuilder.AggCall> withId = new ArrayList<>(calls);
+      withId.add(b.aggregateCall(SqlStdOperatorTable.GROUPING, keysOnly).as(GROUPING));
+      b.aggregate(b.groupKey(org.apache.calcite.util.ImmutableBitSet.range(groupCount), sets), withId);
+      return;
     }
     b.aggregate(b.groupKey(groups), calls);
     if (!byMonth) {

@@ -134,6 +134,10 @@ final class QueryValidator {
         }
         for (int i = 0; i < filters.size(); i++) {
           checkGrain(m, a, other, filters.get(i).level(), "filters[" + i + "].level");
+          ResolvedLevel level = filters.get(i).level();
+          if (other.dimension(level.usage().name()).flatMap(u -> u.level(level.level().name())).isEmpty()) {
+            throw filterNotApplicable(i, level, other);
+          }
         }
       }
     }
@@ -162,6 +166,17 @@ final class QueryValidator {
     throw new QueryException(field, "measure_not_at_level", what + " from cube " + a.cube()
         + ", which has no level " + level.name() + "; use one of " + available,
         asked.name(), a.cube(), level.name(), available);
+  }
+
+  /**
+   * A filter a cube brought across cannot apply: its measure would be taken over more than the
+   * filter lets through, so the query is refused rather than the filter dropped.
+   */
+  static QueryException filterNotApplicable(int index, ResolvedLevel level, Cube other) {
+    String field = "filters[" + index + "]";
+    return new QueryException(field, "filter_not_applicable", field + " on " + level.name()
+        + " cannot apply to cube " + other.name() + ", which has no such level; its measures would ignore it",
+        field, level.name(), other.name());
   }
 
   /** The finest time level among {@code levels}, or null. */

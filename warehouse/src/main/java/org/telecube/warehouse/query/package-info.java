@@ -1,11 +1,15 @@
 /**
- * Cube queries: the request and result value types (cells, totals, pivot, and the periods of the
- * answer's time members with how many of their months hold data), validation against the model,
- * planning with Apache Calcite's RelBuilder, unparsing to the backend's SQL dialect, execution that
- * a {@link org.telecube.warehouse.query.Cancellation} can stop, and member lookup with suggestions.
+ * Questions to the warehouse and their answers. One path from every question to SQL:
+ * {@link org.telecube.warehouse.query.QueryEngine} validates (QueryValidator), has QueryPlanner
+ * (cube plans, members, month span, periods, totals by GROUPING SETS) and ListPlanner (detail
+ * rows: the churn lists) plan each statement with Apache Calcite's RelBuilder and unparse it to
+ * the backend's dialect, runs it through QueryExecutor — the only class that runs a question's
+ * SQL, stoppable by a {@link org.telecube.warehouse.query.Cancellation} — and shapes the rows
+ * (read by name through a {@link org.telecube.warehouse.query.RowLayout}) in CellShaping.
  *
- * <p>Cube answers and member lists go through the planner here. Not yet everything does: the
- * loaded month span and the periods read {@code dim_month} directly, and the churn lists
- * ({@code warehouse.churn}) have their own SQL; issue 11 brings them onto this one path.
+ * <p>A {@link org.telecube.warehouse.query.Scope} given to {@code QueryEngine.scoped} is added by
+ * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
+ * members and lists. {@link org.telecube.warehouse.query.Explain} lists every statement a query
+ * runs. Results (cell sets, pivots, member lists) are immutable.
  */
 package org.telecube.warehouse.query;

@@ -197,6 +197,18 @@ class QueryEngineTest {
     assertThat(((Number) bj.get("mou")).doubleValue()).isEqualTo(20.0);
   }
 
+  @Test
+  void answersCannotBeChangedByWhoeverReadsThem() {
+    CellSet cs = engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
+        .withColumns(List.of("time.quarter")).withTotals(true));
+    assertThatThrownBy(() -> cs.cells().get(0).put("revenue", 0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> cs.totals().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> cs.pivot().values().get(0).set(0, 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> cs.columns().clear()).isInstanceOf(UnsupportedOperationException.class);
+    MemberList members = engine.members("revenue", "region.province", null, "en");
+    assertThatThrownBy(() -> members.members().clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
   private static double total(CellSet cs, String level, String key) {
     return cs.totals().stream().filter(t -> key.equals(t.get(level)))
         .filter(t -> t.entrySet().stream().filter(e -> !e.getKey().equals(level) && !e.getKey().endsWith(".caption")

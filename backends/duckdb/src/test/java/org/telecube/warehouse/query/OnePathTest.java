@@ -1,0 +1,154 @@
+package org.telecube.warehouse.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.churn.AtRiskSubscriber;
+import org.telecube.warehouse.churn.ChurnListQuery;
+import org.telecube.warehouse.churn.ChurnLists;
+import org.telecube.warehouse.churn.ChurnedSubscriber;
+import org.telecube.warehouse.model.Language;
+
+/**
+ * Every path from a question to SQL goes through the one planner: an engine scoped to Guangdong
+ * (440000) answers cells, totals, time intelligence, drill-across, members and the churn lists
+ * with Guangdong's rows only, and its numbers are the unscoped answers filtered to Guangdong. A
+ * path that bypassed the planner would show Beijing here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OnePathTest {
+  private static final String GD = "440000";
+
+  @TempDir
+  static Path dir;
+
+  private Warehouse warehouse;
+  private QueryEngine engine;
+  private QueryEngine scoped;
+  private Set<String> gdCities;
+
+  @BeforeAll
+  void star() throws Exception {
+    warehouse = Warehouse.openEmbedded(dir);
+    SmallStar.fill(warehouse);
+    engine = new QueryEngine(warehouse.backend(), warehouse.model());
+    scoped = engine.scoped(Scope.of("region.province", GD));
+    gdCities = engine.members("revenue", "region.city", GD, "en").members().stream().map(MemberRef::key)
+        .collect(Collectors.toSet());
+    assertThat(gdCities).contains("440100", "440300").doesNotContain("110100");
+  }
+
+  @AfterAll
+  void close() {
+    warehouse.close();
+  }
+
+  @Test
+  void cellsTotalsAndTimeIntelligenceAreTheFilteredAnswer() {
+    CubeQuery q = CubeQuery.of("revenue", List.of("revenue", "arrears"), List.of("region.city"))
+        .withColumns(List.of("time.quarter")).withTotals(true)
+        .withTimeIntelligence(List.of("previous_period", "previous_period_change", "year_to_date"));
+    CellSet inScope = scoped.execute(q);
+    assertSameAnswer(inScope, engine.execute(inGuangdong(q)));
+    assertThat(inScope.cells()).isNotEmpty().allSatisfy(c -> assertThat(gdCities).contains((String) c.get("region.city")));
+    assertThat(inScope.totals()).filteredOn(t -> t.get("region.city") != null)
+        .allSatisfy(t -> assertThat(gdCities).contains((String) t.get("region.city")));
+    // the grand total is Guangdong's: 100 + 120 + 50 + 100 + 130, no Beijing
+    assertThat(inScope.totals()).filteredOn(t -> t.get("region.city") == null && t.get("time.quarter") == null)
+        .singleElement().satisfies(t -> assertThat(((Number) t.get("revenue")).doubleValue()).isEqualTo(500.0));
+  }
+
+  @Test
+  void semiAdditiveAndMonthlyTimeIntelligenceToo() {
+    CubeQuery q = CubeQuery.of("subscribers", List.of("active_end", "churned"), List.of("time.month"))
+        .withTotals(true).withTimeIntelligence(List.of("previous_period", "same_period_last_year_change"));
+    assertSameAnswer(scoped.execute(q), engine.execute(inGuangdong(q)));
+  }
+
+  @Test
+  void drillAcrossRestrictsBothCubes() {
+    CubeQuery q = CubeQuery.of("usage", List.of("voice_minutes", "active_end", "mou"), List.of())
+        .withFilters(List.of(LevelFilter.members("time.month", "2025-03")));
+    CellSet inScope = scoped.execute(q);
+    assertSameAnswer(inScope, engine.execute(inGuangdong(q)));
+    // a and d in Guangdong: 900 s = 15 min over 2 subscribers (without scope c's 20 min and 3 subscribers)
+    assertThat(inScope.cells()).singleElement().satisfies(c -> {
+      assertThat(c.get("active_end")).isEqualTo(2L);
+      assertThat(((Number) c.get("mou")).doubleValue()).isEqualTo(7.5);
+    });
+  }
+
+  @Test
+  void membersListOnlyTheScope() {
+    assertThat(scoped.members("revenue", "region.city", null, "en").members()).extracting(MemberRef::key)
+        .containsExactlyInAnyOrderElementsOf(gdCities);
+    assertThat(scoped.members("revenue", "region.province", null, "en").members()).extracting(MemberRef::key)
+        .containsExactly(GD);
+    // a parent outside the scope is one the scoped engine does not know
+    assertThatThrownBy(() -> scoped.members("revenue", "region.city", "110000", "en"))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).startsWith("unknown_member"));
+  }
+
+  @Test
+  void aFilterOutsideTheScopeIsAnUnknownMember() {
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
+        .withFilters(List.of(LevelFilter.members("region.province", "110000")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).startsWith("unknown_member"));
+  }
+
+  @Test
+  void churnListsHoldOnlyTheScope() {
+    ChurnLists all = new ChurnLists(engine);
+    ChurnLists inScope = new ChurnLists(scoped);
+    ChurnListQuery month = new ChurnListQuery(202503, null, 100);
+    ChurnListQuery gd = new ChurnListQuery(202503, GD, 100);
+    List<AtRiskSubscriber> atRisk = inScope.atRisk(month, Language.EN);
+    assertThat(atRisk).extracting(AtRiskSubscriber::subscriberId).containsExactly("a", "d");
+    assertThat(atRisk).isEqualTo(all.atRisk(gd, Language.EN));
+    assertThat(all.atRisk(month, Language.EN)).extracting(AtRiskSubscriber::subscriberId).containsExactly("c", "a", "d");
+    List<ChurnedSubscriber> churned = inScope.churned(month, Language.EN);
+    assertThat(churned).extracting(ChurnedSubscriber::subscriberId).containsExactly("b");
+    assertThat(churned).isEqualTo(all.churned(gd, Language.EN));
+    assertThat(all.churned(month, Language.EN)).extracting(ChurnedSubscriber::subscriberId).containsExactly("e", "b");
+    // a region outside the scope is one the scoped lists do not know
+    assertThatThrownBy(() -> inScope.atRisk(new ChurnListQuery(202503, "110000", 100), Language.EN))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("unknown_member"));
+  }
+
+  @Test
+  void theChurnedListReadsHistoryAndTheVersionAtMonthEnd() {
+    ChurnedSubscriber b = new ChurnLists(engine).churned(new ChurnListQuery(202503, null, 100), Language.EN).stream()
+        .filter(s -> s.subscriberId().equals("b")).findFirst().orElseThrow();
+    assertThat(b.arpuBefore()).isEqualTo(45.0);
+    assertThat(b.churnDate()).isEqualTo("2025-03-10");
+    assertThat(b.msisdn()).isEqualTo("138****0002");
+    assertThat(b.segmentBefore().key()).isEqualTo("low");
+    assertThat(b.lastSignals()).extracting(MemberRef::key).containsExactly("keep_number");
+  }
+
+  private static CubeQuery inGuangdong(CubeQuery q) {
+    List<LevelFilter> filters = new ArrayList<>(q.filters());
+    filters.add(LevelFilter.members("region.province", GD));
+    return q.withFilters(filters);
+  }
+
+  private static void assertSameAnswer(CellSet actual, CellSet expected) {
+    assertThat(actual.cells()).isEqualTo(expected.cells());
+    assertThat(actual.totals()).isEqualTo(expected.totals());
+    assertThat(actual.pivot()).isEqualTo(expected.pivot());
+    assertThat(actual.periods()).isEqualTo(expected.periods());
+    assertThat(actual.columns()).isEqualTo(expected.columns());
+  }
+}

@@ -1,0 +1,28 @@
+package org.telecube.warehouse.query;
+
+import java.util.List;
+
+/**
+ * What a query will run, without running it: the backend, its SQL dialect, Calcite's plan of the
+ * main statement and every statement in the order the engine runs them.
+ *
+ * @param plan the main statement's relational plan, one operator a line
+ */
+public record Explain(String backend, String dialect, String plan, List<Statement> statements) {
+  public Explain {
+    statements = List.copyOf(statements);
+  }
+
+  /**
+   * One SQL statement of the query.
+   *
+   * @param purpose why it runs: member check, main, totals, a time-intelligence kind, periods
+   */
+  public record Statement(String purpose, String sql) {
+  }
+
+  /** The SQL of the statement with {@code purpose}, or null. */
+  public String sql(String purpose) {
+    return statements.stream().filter(s -> s.purpose().equals(purpose)).map(Statement::sql).findFirst().orElse(null);
+  }
+}
