@@ -103,7 +103,7 @@ public abstract class BackendContractTest {
 
   /** The churn lists over {@code warehouse}; the one place that knows their constructor. */
   protected ChurnLists churnLists(Warehouse warehouse, QueryEngine engine) {
-    return new ChurnLists(warehouse.backend().dataSource(), warehouse.model());
+    return new ChurnLists(engine);
   }
 
   @BeforeAll
@@ -126,7 +126,7 @@ public abstract class BackendContractTest {
    * would only double the fixture's time).
    */
   private Warehouse openReference() throws IOException {
-    if (warehouse.workArea() == warehouse.backend()) { // a DuckDB file: the reference already
+    if (warehouse.backend().name().equals(Warehouse.WORK_AREA_BACKEND)) { // the plain embedded DuckDB already
       return warehouse;
     }
     Warehouse plain = Warehouse.openEmbedded(dir.resolve("reference"));

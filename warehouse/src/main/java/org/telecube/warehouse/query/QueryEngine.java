@@ -59,6 +59,7 @@ public final class QueryEngine {
   /** What {@code query} will run, statement by statement, without running it. */
   public Explain explain(CubeQuery query) {
     ValidatedQuery q = validator.validate(query);
+    CapabilityCheck.check(model, q.cube(), q.measures(), backend.capabilities(), backend.name());
     QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(Cancellation.none()));
     return new Explain(backend.name(), dialectName(backend.dialect().getClass()), s.main().planText(),
         s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql())).toList());
@@ -72,6 +73,7 @@ public final class QueryEngine {
   public CellSet execute(CubeQuery query, Cancellation cancellation) {
     long started = System.nanoTime();
     ValidatedQuery q = validator.validate(query);
+    CapabilityCheck.check(model, q.cube(), q.measures(), backend.capabilities(), backend.name());
     QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(cancellation));
     checkMembers(q, s, cancellation);
     List<ResultRow> rows = run(s.main(), cancellation);
@@ -153,6 +155,7 @@ public final class QueryEngine {
    * unknown region (or one outside the scope) and a month without data are refused.
    */
   public List<ResultRow> subscribers(SubscriberList list) {
+    CapabilityCheck.checkList(list, backend.capabilities(), backend.name());
     ListPlanner lists = new ListPlanner(planner);
     if (list.region() != null) {
       QueryValidator.checkKey(list.region(), "region");
