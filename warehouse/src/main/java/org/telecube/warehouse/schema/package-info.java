@@ -1,5 +1,7 @@
 /**
- * Running SQL scripts kept as resources ({@link org.telecube.warehouse.schema.SqlScript}). The
- * star's tables in each backend's own SQL belong to that backend's module.
+ * Schema pieces every backend with tables shares: running SQL scripts kept as resources
+ * ({@link org.telecube.warehouse.schema.SqlScript}) and the model's enumeration lookup tables
+ * ({@link org.telecube.warehouse.schema.EnumerationTables}). The star's tables in each backend's
+ * own SQL belong to that backend's module.
  */
 package org.telecube.warehouse.schema;

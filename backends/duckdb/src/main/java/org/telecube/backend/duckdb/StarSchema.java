@@ -1,22 +1,19 @@
 package org.telecube.backend.duckdb;
 
-import org.telecube.warehouse.schema.SqlScript;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.telecube.warehouse.model.CubeModel;
-import org.telecube.warehouse.model.Enumeration;
-import org.telecube.warehouse.model.Language;
-import org.telecube.warehouse.model.Member;
 import org.telecube.warehouse.reference.ChargeItem;
 import org.telecube.warehouse.reference.OrgUnit;
 import org.telecube.warehouse.reference.Product;
 import org.telecube.warehouse.reference.ProductFamily;
 import org.telecube.warehouse.reference.ReferenceData;
 import org.telecube.warehouse.reference.Region;
+import org.telecube.warehouse.schema.EnumerationTables;
+import org.telecube.warehouse.schema.SqlScript;
 
 /**
  * Creates and seeds the star schema. {@link #initialize} is idempotent: it creates missing
@@ -53,7 +50,7 @@ public final class StarSchema {
       if (count(connection, "dim_month") == 0) {
         CALENDAR.run(connection);
       }
-      writeEnumerations(connection, model);
+      EnumerationTables.write(connection, model);
       if (count(connection, "ref_region") == 0) {
         seedReference(connection, reference);
       }
@@ -78,29 +75,6 @@ public final class StarSchema {
   /** Rebuilds dim_region, dim_org, dim_product and dim_charge_item from the ref_* tables. */
   public static void rebuildDimensions(Connection connection) throws SQLException {
     DIMENSIONS.run(connection);
-  }
-
-  private static void writeEnumerations(Connection connection, CubeModel model) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      for (Enumeration e : model.enumerations()) {
-        st.execute("CREATE TABLE IF NOT EXISTS " + e.table()
-            + " (code VARCHAR PRIMARY KEY, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL,"
-            + " sort_order INTEGER NOT NULL)");
-        st.execute("DELETE FROM " + e.table());
-        try (PreparedStatement ps = connection.prepareStatement(
-            "INSERT INTO " + e.table() + " VALUES (?, ?, ?, ?)")) {
-          int order = 0;
-          for (Member m : e.members()) {
-            ps.setString(1, m.code());
-            ps.setString(2, m.caption().in(Language.ZH_CN));
-            ps.setString(3, m.caption().in(Language.EN));
-            ps.setInt(4, order++);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-      }
-    }
   }
 
   private static void seedReference(Connection connection, ReferenceData reference) throws SQLException {
