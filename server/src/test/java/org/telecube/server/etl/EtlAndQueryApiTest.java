@@ -140,7 +140,7 @@ class EtlAndQueryApiTest {
     assertThat(get("/api/reports/nope?month=2025-06").statusCode()).isEqualTo(404);
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
+  HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
