@@ -1,12 +1,15 @@
 /**
- * Loading a batch of feed files into the warehouse in one transaction.
+ * Loading a batch of feed files into the warehouse in one transaction, in the ETL's work area (the
+ * DuckDB file in the data directory, which is the warehouse itself with the default backend).
  *
  * <p>Entry point: {@link org.telecube.etl.load.EtlLoader#load}. Files are ordered reference →
  * subscribers → billing → usage → service events, validated by {@link org.telecube.etl.feed},
  * appended with the DuckDB appender into per-feed temp tables, merged into the stg_* / ref_*
  * tables by natural key (a reload replaces, never duplicates; within a batch the last row for a
  * key wins), then {@link org.telecube.etl.derive.Derivation} rebuilds the star. Rejects go to
- * etl_reject, files (with their sha256) to etl_file, the batch to etl_batch. All of it commits
+ * etl_reject, files (with their sha256) to etl_file, the batch to etl_batch. When the backend is
+ * not the work area (PostgreSQL), {@link org.telecube.etl.publish.Publishing} publishes the
+ * touched tables to it in its own transaction before the work area commits. All of it commits
  * together or not at all, so an exception or a killed process leaves the warehouse unchanged.
  *
  * <p>A file whose content (sha256 of its bytes as stored) was loaded before is skipped. A file

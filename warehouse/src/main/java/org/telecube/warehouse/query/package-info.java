@@ -7,6 +7,10 @@
  * SQL, stoppable by a {@link org.telecube.warehouse.query.Cancellation} — and shapes the rows
  * (read by name through a {@link org.telecube.warehouse.query.RowLayout}) in CellShaping.
  *
+ * <p>Before planning, CapabilityCheck refuses what the backend's declared
+ * {@link org.telecube.warehouse.backend.Capabilities} cannot answer as the model defines it
+ * (months combined without window functions, distinct counts without exact ones).
+ *
  * <p>A {@link org.telecube.warehouse.query.Scope} given to {@code QueryEngine.scoped} is added by
  * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
  * members and lists. {@link org.telecube.warehouse.query.Explain} lists every statement a query
