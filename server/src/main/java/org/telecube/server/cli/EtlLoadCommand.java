@@ -10,6 +10,7 @@ import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.FeedPaths;
 import org.telecube.etl.load.LoadSummary;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.backend.duckdb.DuckDbBackend;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,8 @@ final class EtlLoadCommand implements Callable<Integer> {
     try {
       warehouse = Warehouse.open(etl.root.backendSettings());
     } catch (WarehouseUnavailableException e) {
-      if (server.url() == null) {
+      // only a work area another process holds is handed to a server; an unreachable database is the error
+      if (server.url() == null || !DuckDbBackend.inUse(e)) {
         throw e;
       }
       // a running server holds the file: hand it the batch, if it is the server of this warehouse

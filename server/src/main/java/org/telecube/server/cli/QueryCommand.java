@@ -13,6 +13,7 @@ import org.telecube.warehouse.query.OrderKey;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
 import org.telecube.warehouse.query.ResultColumn;
+import org.telecube.backend.duckdb.DuckDbBackend;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +77,8 @@ final class QueryCommand implements Callable<Integer> {
     try {
       warehouse = Warehouse.open(root.backendSettings());
     } catch (WarehouseUnavailableException e) {
-      if (server.url() == null) {
+      // only a work area another process holds is handed to a server; an unreachable database is the error
+      if (server.url() == null || !DuckDbBackend.inUse(e)) {
         throw e;
       }
       // a running server holds the file: ask it the same query and print its answer the same way

@@ -7,6 +7,7 @@ import org.telecube.reports.ReportService;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.query.QueryEngine;
+import org.telecube.backend.duckdb.DuckDbBackend;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,8 @@ final class ReportCommand implements Callable<Integer> {
     try {
       warehouse = Warehouse.open(root.backendSettings());
     } catch (WarehouseUnavailableException e) {
-      if (server.url() == null) {
+      // only a work area another process holds is handed to a server; an unreachable database is the error
+      if (server.url() == null || !DuckDbBackend.inUse(e)) {
         throw e;
       }
       // a running server holds the file: it renders the same document (GET /api/reports/{id})

@@ -61,7 +61,7 @@ class CliBesideServerTest {
 
   @Test
   void queryGoesThroughTheServerAndPrintsTheSameTable() throws Exception {
-    Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
         "--cube", "revenue", "--measures", "revenue", "--rows", "time.month", "--locale", "en");
     assertThat(run.code()).as(run.toString()).isZero();
     // the month's revenue as summed by hand from the billing feed file, formatted as the table does
@@ -73,7 +73,7 @@ class CliBesideServerTest {
   @Test
   void reportGoesThroughTheServerAndWritesTheFile() throws Exception {
     Path out = Files.createTempDirectory("telecube-cli-report").resolve("revenue.pdf");
-    Run run = cli("--data-dir", server.dataDir().toString(), "report", "--server", server.url(""),
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "report", "--server", server.url(""),
         "--id", "monthly-revenue", "--month", SampleWarehouse.LAST_MONTH.toString(), "--out", out.toString());
     assertThat(run.code()).as(run.toString()).isZero();
     byte[] pdf = Files.readAllBytes(out);
@@ -83,7 +83,7 @@ class CliBesideServerTest {
 
   @Test
   void aServerRefusingItsQuerySaysWhyInOneLine() throws Exception {
-    Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "query", "--server", server.url(""),
         "--cube", "revenue", "--measures", "nope");
     assertThat(run.code()).as(run.toString()).isNotZero();
     assertThat(run.err().strip().lines()).hasSize(1);
@@ -92,14 +92,14 @@ class CliBesideServerTest {
 
   @Test
   void serveOnAFileAnotherProcessHoldsSaysSoInOneLine() throws Exception {
-    Run run = cli("--data-dir", server.dataDir().toString(), "serve", "--port", "0");
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "serve", "--port", "0");
     assertThat(run.code()).as(run.toString()).isNotZero();
     assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
     assertThat(run.err()).contains("cannot serve").contains("in use by another process");
     assertThat(run.out()).isBlank();
 
     // in a Chinese terminal, in Chinese
-    Run zh = cli(List.of("-Duser.language=zh", "-Duser.country=CN"), "--data-dir", server.dataDir().toString(),
+    CliProcess.Run zh = cli(List.of("-Duser.language=zh", "-Duser.country=CN"), "--data-dir", server.dataDir().toString(),
         "serve", "--port", "0");
     assertThat(zh.code()).as(zh.toString()).isNotZero();
     assertThat(zh.err().strip().lines()).as(zh.toString()).hasSize(1);
@@ -110,7 +110,7 @@ class CliBesideServerTest {
   void loadRefusesAServerThatHoldsAnotherWarehouse() throws Exception {
     Path other = SampleWarehouse.get().copyTo(Files.createTempDirectory("telecube-other").resolve("data"));
     try (Warehouse held = Warehouse.openEmbedded(other)) { // this JVM holds the other warehouse's file
-      Run run = cli("--data-dir", other.toString(), "etl", "load", "--server", server.url(""),
+      CliProcess.Run run = cli("--data-dir", other.toString(), "etl", "load", "--server", server.url(""),
           SampleWarehouse.get().feeds().toString());
       assertThat(run.code()).as(run.toString()).isNotZero();
       assertThat(run.err()).contains("holds another warehouse").contains(server.dataDir().toRealPath().toString());
@@ -120,7 +120,7 @@ class CliBesideServerTest {
 
   @Test
   void filesTheServerAlreadyLoadedAreReportedAsSkipped() throws Exception {
-    Run run = cli("--data-dir", server.dataDir().toString(), "etl", "load", "--server", server.url(""),
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "etl", "load", "--server", server.url(""),
         SampleWarehouse.get().feeds().toString());
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).contains("handing the batch to " + server.url(""))
@@ -128,34 +128,12 @@ class CliBesideServerTest {
         .containsPattern("Batch \\d+: \\d+ files \\(\\d+ skipped\\)");
   }
 
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-    }
-  }
-
   /** Runs {@code telecube args...} as its own JVM on this test's classpath. */
-  private static Run cli(String... args) throws IOException, InterruptedException {
+  private static CliProcess.Run cli(String... args) throws IOException, InterruptedException {
     return cli(List.of(), args);
   }
 
-  private static Run cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
-    command.addAll(jvmOptions);
-    command.add(TelecubeCommand.class.getName());
-    command.addAll(List.of(args));
-    Path dir = Files.createTempDirectory("telecube-cli");
-    Path out = dir.resolve("out");
-    Path err = dir.resolve("err");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("telecube " + String.join(" ", args) + " did not finish in 120 s: "
-          + Files.readString(out) + Files.readString(err));
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private static CliProcess.Run cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    return CliProcess.run(jvmOptions, java.util.Map.of(), args);
   }
 }
