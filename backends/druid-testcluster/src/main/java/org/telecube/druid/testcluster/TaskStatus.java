@@ -20,4 +20,13 @@ public record TaskStatus(String id, String state, String errorMsg) {
   public boolean isFailure() {
     return "FAILED".equals(state);
   }
+
+  /** The first line of Druid's errorMsg (the rest is often a stack trace), or null when there is none. */
+  public String reason() {
+    if (errorMsg == null) {
+      return null;
+    }
+    String firstLine = errorMsg.strip().lines().findFirst().orElse("");
+    return firstLine.isEmpty() ? errorMsg : firstLine;
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -59,8 +61,46 @@ class DruidTestClusterTest {
 
     assertTrue(status.isFailure(), () -> "expected FAILED: " + status);
     assertNotNull(status.errorMsg(), "Druid's reason");
-    System.out.println("Druid's reason for the failed task: " + status.errorMsg());
+    System.out.println("Druid's reason for the failed task: " + status.reason());
+    assertEquals("org.apache.druid.java.util.common.RE: Max parse exceptions[0] exceeded", status.reason());
     assertTrue(status.errorMsg().toLowerCase(Locale.ROOT).contains("parse"), status.errorMsg());
+  }
+
+  @Test
+  void ingestsAFileFromTheIngestionDirectory() throws Exception {
+    Files.writeString(cluster.ingestionDirectory().resolve("calls.csv"), String.join("\n",
+        "ts,msisdn,amount", "2026-04-01T09:00:00Z,5551001,300", "2026-04-02T09:00:00Z,5551002,45", ""),
+        StandardCharsets.UTF_8);
+    String task = """
+        {
+          "type": "index_parallel",
+          "spec": {
+            "dataSchema": {
+              "dataSource": "smoke_local",
+              "timestampSpec": {"column": "ts", "format": "iso"},
+              "dimensionsSpec": {"dimensions": ["msisdn"]},
+              "metricsSpec": [{"type": "longSum", "name": "amount", "fieldName": "amount"}],
+              "granularitySpec": {"segmentGranularity": "MONTH", "queryGranularity": "NONE", "rollup": false}
+            },
+            "ioConfig": {
+              "type": "index_parallel",
+              "inputSource": {"type": "local", "baseDir": "%s", "filter": "calls.csv"},
+              "inputFormat": {"type": "csv", "findColumnsFromHeader": true}
+            },
+            "tuningConfig": {"type": "index_parallel", "maxNumConcurrentSubTasks": 1}
+          }
+        }
+        """.formatted(cluster.ingestionDirectory().toString().replace("\\", "\\\\"));
+
+    TaskStatus status = cluster.overlord().run(task, TASK_TIMEOUT);
+
+    assertTrue(status.isSuccess(), () -> "ingestion failed: " + status);
+    cluster.awaitQueryable("smoke_local", Duration.ofMinutes(1));
+    try (Connection connection = cluster.openConnection(); Statement statement = connection.createStatement();
+         ResultSet result = statement.executeQuery("SELECT SUM(amount) FROM smoke_local")) {
+      assertTrue(result.next());
+      assertEquals(345L, result.getLong(1));
+    }
   }
 
   private static void printMemory() {
