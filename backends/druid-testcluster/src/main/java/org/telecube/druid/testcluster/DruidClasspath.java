@@ -24,7 +24,11 @@ final class DruidClasspath {
   }
 
   static String read() {
-    Path file = file().toAbsolutePath();
+    return read(file());
+  }
+
+  static String read(Path classpathFile) {
+    Path file = classpathFile.toAbsolutePath();
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("The Druid classpath file " + file + " is missing; build it from the"
           + " repository root with: " + BUILD_COMMAND);
