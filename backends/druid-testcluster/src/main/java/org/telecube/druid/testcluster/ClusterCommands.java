@@ -76,7 +76,7 @@ final class ClusterCommands {
   List<String> druid(DruidService service) {
     Map<String, String> properties = new LinkedHashMap<>(common());
     properties.put("druid.service", service.serviceName());
-    properties.put("druid.plaintextPort", Integer.toString(port(service)));
+    properties.put("druid.plaintextPort", Integer.toString(ports.of(service)));
     properties.putAll(specific(service));
 
     List<String> command = new ArrayList<>();
@@ -168,14 +168,6 @@ final class ClusterCommands {
     return p;
   }
 
-  private int port(DruidService service) {
-    return switch (service) {
-      case COORDINATOR -> ports.coordinator();
-      case BROKER -> ports.broker();
-      case HISTORICAL -> ports.historical();
-      case INDEXER -> ports.indexer();
-    };
-  }
 
   /** INFO to the console, which the harness sends to the service's log file. */
   private Path log4jConfig() {

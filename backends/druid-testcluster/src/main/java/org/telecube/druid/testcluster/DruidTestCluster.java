@@ -90,9 +90,8 @@ public final class DruidTestCluster implements AutoCloseable {
       for (DruidService service : DruidService.values()) {
         druid.add(ChildJvm.start(service.command(), commands.druid(service), dir,
             dir.resolve("logs/" + service.command() + ".log")));
-        cluster.recordPids();
+        cluster.recordPids(); // at each start, so a crash midway leaves nothing unrecorded
       }
-      cluster.recordPids();
       cluster.awaitReady(started);
     } catch (RuntimeException e) {
       cluster.close();
@@ -201,7 +200,7 @@ public final class DruidTestCluster implements AutoCloseable {
   private void awaitReady(long started) {
     for (DruidService service : DruidService.values()) {
       ChildJvm jvm = druid(service);
-      URI health = url(port(service)).resolve("/status/health");
+      URI health = url(ports.of(service)).resolve("/status/health");
       await(jvm, () -> Http.answers(health), "answer " + health, started);
     }
     ChildJvm coordinator = druid(DruidService.COORDINATOR);
@@ -260,14 +259,6 @@ public final class DruidTestCluster implements AutoCloseable {
     return druid.get(service.ordinal());
   }
 
-  private int port(DruidService service) {
-    return switch (service) {
-      case COORDINATOR -> ports.coordinator();
-      case BROKER -> ports.broker();
-      case HISTORICAL -> ports.historical();
-      case INDEXER -> ports.indexer();
-    };
-  }
 
   private static URI url(int port) {
     return URI.create("http://127.0.0.1:" + port + "/");
