@@ -123,7 +123,8 @@ final class ClusterCommands {
     p.put("druid.lookup.enableLookupSyncOnStartup", "false");
     p.put("druid.processing.buffer.sizeBytes", Integer.toString(50 * 1024 * 1024));
     p.put("druid.processing.numThreads", "1");
-    p.put("druid.processing.numMergeBuffers", "1");
+    // GROUPING SETS (the planner's totals in one statement) need two merge buffers
+    p.put("druid.processing.numMergeBuffers", "2");
     p.put("druid.processing.tmpDir", directory("processing-tmp").toString());
     p.put("druid.server.http.numThreads", "16");
     p.put("druid.sql.planner.metadataRefreshPeriod", "PT5S");
