@@ -60,12 +60,6 @@ public final class Warehouse implements AutoCloseable {
     return new Warehouse(settings, backend, workArea == null ? backend : workArea, model);
   }
 
-  /** Over an already open backend that is its own work area (tests). */
-  public static Warehouse open(Backend backend, CubeModel model) {
-    backend.prepare(model);
-    return new Warehouse(BackendSettings.embedded(Path.of(".")).withBackend(backend.name()), backend, backend, model);
-  }
-
   /** The backend every question is asked from. */
   public Backend backend() {
     return backend;

@@ -42,10 +42,6 @@ public record BackendSettings(String backend, Path dataDir, String url, String u
     return new BackendSettings(name, dataDir, url, username, password, poolSize);
   }
 
-  public BackendSettings withPoolSize(int size) {
-    return new BackendSettings(backend, dataDir, url, username, password, size);
-  }
-
   @Override
   public String toString() {
     // never the password
