@@ -36,7 +36,7 @@ final class BenchWarehouse {
       url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
     }
     return new BackendSettings(settings.backend(), dir, url, settings.username(), settings.password(),
-        settings.poolSize());
+        settings.poolSize(), settings.options());
   }
 
   private static void deleteTree(Path dir) throws IOException {

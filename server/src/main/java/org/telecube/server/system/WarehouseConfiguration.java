@@ -12,7 +12,7 @@ import org.telecube.warehouse.query.QueryEngine;
 
 /**
  * Opens the warehouse {@code telecube.backend} names (the embedded DuckDB file in the data
- * directory by default, or PostgreSQL at {@code telecube.warehouse.url}) and the engine over it.
+ * directory by default, PostgreSQL or Druid at {@code telecube.warehouse.url}) and the engine over it.
  */
 @Configuration(proxyBeanMethods = false)
 class WarehouseConfiguration {
@@ -23,7 +23,9 @@ class WarehouseConfiguration {
                       @Value("${telecube.warehouse.username:}") String username,
                       @Value("${telecube.warehouse.password:}") String password,
                       @Value("${telecube.warehouse.pool-size:0}") int poolSize) {
-    return Warehouse.open(new BackendSettings(backend, Path.of(dataDir), url, username, password, poolSize));
+    // a backend's own options (TELECUBE_DRUID_*) come from the environment, as on the command line
+    return Warehouse.open(new BackendSettings(backend, Path.of(dataDir), url, username, password, poolSize,
+        BackendSettings.optionsFrom(System.getenv())));
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package org.telecube.warehouse.backend;
 
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.calcite.sql.SqlDialect;
 import org.telecube.warehouse.model.CubeModel;
@@ -41,6 +43,15 @@ public interface Backend extends AutoCloseable {
    * under one version stay right until it changes. Caches key on it.
    */
   long dataVersion();
+
+  /**
+   * The columns of {@code table} as this backend stores them, when its own metadata cannot say
+   * (Druid: a datasource exists only once something is published, and money is stored as whole
+   * cents); empty to read the database's JDBC metadata.
+   */
+  default Optional<List<StoredColumn>> storedColumns(String table) {
+    return Optional.empty();
+  }
 
   /** How a star derived by the ETL reaches this backend. */
   StarPublisher publisher();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.telecube.warehouse.backend.Backend;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.SchemaPlus;
@@ -23,8 +24,8 @@ import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * Describes the warehouse tables to Calcite (names and column types read once from the database's
- * metadata) so RelBuilder can plan over them. Calcite never executes anything: plans are unparsed
+ * Describes the warehouse tables to Calcite (names and column types as the backend declares them,
+ * or read once from the database's metadata) so RelBuilder can plan over them. Calcite never executes anything: plans are unparsed
  * to SQL and run on the backend.
  */
 final class CalciteCatalog {
@@ -43,10 +44,37 @@ final class CalciteCatalog {
     return out;
   }
 
+  /**
+   * The scale of a decimal {@code table.column} the backend keeps as a whole number of its smallest
+   * unit (money in cents: 2), or 0 for any other column.
+   */
+  int unitScale(String table, String column) {
+    for (ColumnSpec c : columns.getOrDefault(table, List.of())) {
+      if (c.name().equalsIgnoreCase(column)) {
+        return c.unitScale();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Describes {@code tables} as {@code backend} stores them: its own description where it gives
+   * one, else its JDBC metadata in its schema, which the unparsed SQL then names.
+   */
+  static CalciteCatalog read(Backend backend, Set<String> tables) {
+    Map<String, List<ColumnSpec>> declared = new LinkedHashMap<>();
+    for (String table : tables) {
+      backend.storedColumns(table).ifPresent(stored -> declared.put(table, stored.stream()
+          .map(c -> new ColumnSpec(c.name(), typeOf(c.type(), 0), 0, 0, c.unitScale())).toList()));
+    }
+    if (declared.size() == tables.size()) {
+      return build(backend.schema(), declared);
+    }
+    return read(backend.dataSource(), backend.schema(), tables);
+  }
+
   /** Reads {@code tables} from the backend's {@code schemaName}, which the unparsed SQL then names. */
   static CalciteCatalog read(DataSource dataSource, String schemaName, Set<String> tables) {
-    SchemaPlus root = Frameworks.createRootSchema(false);
-    SchemaPlus schema = root.add(schemaName, new org.apache.calcite.schema.impl.AbstractSchema());
     Map<String, List<ColumnSpec>> columns = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
@@ -56,7 +84,7 @@ final class CalciteCatalog {
           while (rs.next()) {
             specs.add(new ColumnSpec(rs.getString("COLUMN_NAME"),
                 typeOf(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE")),
-                rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+                rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), 0));
           }
         }
         if (specs.isEmpty()) {
@@ -67,6 +95,12 @@ final class CalciteCatalog {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the warehouse's table metadata: " + e.getMessage(), e);
     }
+    return build(schemaName, columns);
+  }
+
+  private static CalciteCatalog build(String schemaName, Map<String, List<ColumnSpec>> columns) {
+    SchemaPlus root = Frameworks.createRootSchema(false);
+    SchemaPlus schema = root.add(schemaName, new org.apache.calcite.schema.impl.AbstractSchema());
     columns.forEach((table, specs) -> schema.add(table, new MetadataTable(specs)));
     return new CalciteCatalog(Frameworks.newConfigBuilder().defaultSchema(schema).build(), Map.copyOf(columns));
   }
@@ -83,7 +117,7 @@ final class CalciteCatalog {
     return switch (t) {
       case "VARCHAR", "TEXT", "STRING" -> SqlTypeName.VARCHAR;
       case "INTEGER", "INT", "INT4" -> SqlTypeName.INTEGER;
-      case "BIGINT", "INT8" -> SqlTypeName.BIGINT;
+      case "BIGINT", "INT8", "LONG" -> SqlTypeName.BIGINT;
       case "SMALLINT" -> SqlTypeName.SMALLINT;
       case "DOUBLE", "FLOAT8" -> SqlTypeName.DOUBLE;
       case "DATE" -> SqlTypeName.DATE;
@@ -93,7 +127,7 @@ final class CalciteCatalog {
     };
   }
 
-  private record ColumnSpec(String name, SqlTypeName type, int precision, int scale) {
+  private record ColumnSpec(String name, SqlTypeName type, int precision, int scale, int unitScale) {
   }
 
   private static final class MetadataTable extends AbstractTable {

@@ -7,6 +7,7 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 import org.telecube.warehouse.model.Cube;
 import org.telecube.warehouse.model.DimensionUsage;
@@ -73,7 +74,8 @@ final class ListPlanner {
         concat(SubscriberList.AT_RISK_COLUMNS, "rank_"), true);
     b.sortLimit(-1, q.limit(), List.of(b.nullsLast(b.desc(b.field("rank_"))), b.nullsLast(b.field("subscriber_id"))));
     b.project(fields(b, SubscriberList.AT_RISK_COLUMNS));
-    return planner.statement("at-risk list", b.build(), RowLayout.detail(SubscriberList.AT_RISK_COLUMNS));
+    return planner.statement("at-risk list", b.build(), RowLayout.detail(SubscriberList.AT_RISK_COLUMNS)
+        .withUnitScale("revenue", revenueScale()));
   }
 
   private PlannedStatement churned(SubscriberList q) {
@@ -90,7 +92,9 @@ final class ListPlanner {
     RexNode id = b.field("subscriber_id");
     RexNode month = b.field("month_key");
     b.project(List.of(id, month,
-        b.aggregateCall(SqlStdOperatorTable.AVG, b.field("revenue")).over().partitionBy(id).orderBy(month)
+        // an average of whole cents must not be an integer division (Druid's AVG of a long)
+        b.aggregateCall(SqlStdOperatorTable.AVG, revenueScale() == 0 ? b.field("revenue")
+                : b.cast(b.field("revenue"), SqlTypeName.DOUBLE)).over().partitionBy(id).orderBy(month)
             .rowsBetween(RexWindowBounds.preceding(b.literal(3)), RexWindowBounds.preceding(b.literal(1))).toRex(),
         b.aggregateCall(SqlStdOperatorTable.LAG, b.field("value_segment")).over().partitionBy(id).orderBy(month).toRex(),
         b.aggregateCall(SqlStdOperatorTable.LAG, b.field("signals")).over().partitionBy(id).orderBy(month).toRex()),
@@ -112,7 +116,13 @@ final class ListPlanner {
         b.field("f", "tenure_months"), b.field("h", "arpu_before"), b.field("h", "segment_before"),
         b.field("h", "signals_before"), b.field("f", "signals")), SubscriberList.CHURNED_COLUMNS, true);
     b.sortLimit(-1, q.limit(), List.of(b.nullsLast(b.desc(b.field("arpu_before"))), b.nullsLast(b.field("subscriber_id"))));
-    return planner.statement("churned list", b.build(), RowLayout.detail(SubscriberList.CHURNED_COLUMNS));
+    return planner.statement("churned list", b.build(), RowLayout.detail(SubscriberList.CHURNED_COLUMNS)
+        .withUnitScale("arpu_before", revenueScale()));
+  }
+
+  /** Non-zero when the backend keeps revenue in whole cents. */
+  private int revenueScale() {
+    return planner.catalog().unitScale(FACT, "revenue");
   }
 
   /** Joins the region as {@code r}, the calendar as {@code m} and the subscriber's version at month end as {@code v}. */

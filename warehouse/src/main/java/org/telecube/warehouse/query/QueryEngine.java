@@ -30,7 +30,7 @@ public final class QueryEngine {
 
   public QueryEngine(Backend backend, CubeModel model) {
     this(backend, model, new QueryValidator(model), new QueryPlanner(model,
-        CalciteCatalog.read(backend.dataSource(), backend.schema(), tables(model)), backend.dialect()),
+        CalciteCatalog.read(backend, tables(model)), backend.dialect()),
         new QueryExecutor(backend.name()));
   }
 

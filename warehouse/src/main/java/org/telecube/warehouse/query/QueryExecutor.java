@@ -1,5 +1,6 @@
 package org.telecube.warehouse.query;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ final class QueryExecutor {
   /** Runs {@code plan}; {@code cancellation} stops it before and while it runs. */
   List<ResultRow> run(PlannedStatement plan, DataSource dataSource, Cancellation cancellation) {
     int width = plan.layout().width();
+    int[] unitScales = plan.layout().unitScaleByIndex();
     List<ResultRow> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       cancellation.start(st);
@@ -35,7 +37,7 @@ final class QueryExecutor {
         while (rs.next()) {
           Object[] row = new Object[width];
           for (int i = 0; i < width; i++) {
-            row[i] = rs.getObject(i + 1);
+            row[i] = unitScales[i] == 0 ? rs.getObject(i + 1) : fromUnits(rs.getObject(i + 1), unitScales[i]);
           }
           rows.add(new ResultRow(plan.layout(), row));
         }
@@ -51,5 +53,25 @@ final class QueryExecutor {
           + "\nSQL: " + plan.sql(), e);
     }
     return rows;
+  }
+
+  /**
+   * A decimal kept as whole units of {@code 10^-scale}: a sum of cents is exact and becomes an exact
+   * decimal; an average of cents is a double and stays one, in yuan.
+   */
+  static Object fromUnits(Object value, int scale) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return ((Number) value).doubleValue() / Math.pow(10, scale);
+    }
+    if (value instanceof BigDecimal d) {
+      return d.movePointLeft(scale);
+    }
+    if (value instanceof Number n) {
+      return BigDecimal.valueOf(n.longValue(), scale);
+    }
+    throw new IllegalStateException("a money column in whole units held " + value.getClass().getSimpleName());
   }
 }

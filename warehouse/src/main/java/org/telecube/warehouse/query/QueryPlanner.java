@@ -193,8 +193,16 @@ final class QueryPlanner {
       out.add(b.field("o" + i));
     }
     Map<String, RexNode> values = new LinkedHashMap<>();
+    Map<String, Integer> unitScales = new LinkedHashMap<>();
     for (Measure m : measures) {
-      out.add(b.alias(value(b, cube, m, values), m.name()));
+      int scale = unitScale(cube, m);
+      if (scale > 0 && !(m instanceof Measure.Stored s && s.divideBy().compareTo(BigDecimal.ONE) != 0)) {
+        // whole cents, exact: the executor moves the decimal point (a double would round)
+        out.add(b.alias(b.field("m_" + m.name()), m.name()));
+        unitScales.put(":" + m.name(), scale);
+      } else {
+        out.add(b.alias(value(b, cube, m, values), m.name()));
+      }
     }
     List<String> layoutColumns = new ArrayList<>(RowLayout.cube(levels.stream().map(ResolvedLevel::name).toList(),
         measures.stream().map(Measure::name).toList()).columns());
@@ -216,7 +224,7 @@ final class QueryPlanner {
     }
     b.sortLimit(-1, fetch, sortKeys);
     return statement("main", b.build(), new RowLayout(levels.stream().map(ResolvedLevel::name).toList(),
-        measures.stream().map(Measure::name).toList(), layoutColumns));
+        measures.stream().map(Measure::name).toList(), layoutColumns, unitScales));
   }
 
   /** Members of a level, optionally under a parent member and within a month range. */
@@ -598,10 +606,11 @@ final class QueryPlanner {
     if (m instanceof Measure.Stored s) {
       // an average over months is a double on every backend (PostgreSQL's AVG of integers is NUMERIC)
       RexNode stored = s.overTime() == OverTime.AVERAGE ? asDouble(b, b.field("m_" + s.name())) : b.field("m_" + s.name());
+      stored = fromUnits(b, stored, unitScale(cube, s));
       v = s.divideBy().compareTo(BigDecimal.ONE) == 0 ? stored
           : b.call(SqlStdOperatorTable.DIVIDE, asDouble(b, stored), b.literal(s.divideBy()));
     } else if (m instanceof Measure.Across a) {
-      v = b.field("m_" + a.name());
+      v = fromUnits(b, b.field("m_" + a.name()), unitScale(cube, a));
     } else {
       v = formula(b, cube, Formula.parse(((Measure.Derived) m).formula()).expression(), memo);
     }
@@ -649,7 +658,29 @@ final class QueryPlanner {
     return node.getType().getSqlTypeName() == SqlTypeName.DOUBLE ? node : b.cast(node, SqlTypeName.DOUBLE);
   }
 
-  /** Every measure {@code measures} depend on, dependencies first. */
+  /**
+   * Non-zero when {@code m} sums a decimal column the backend keeps in whole units (money in cents
+   * on Druid): its sums are exact integers, and the decimal point is moved when they are read.
+   */
+  private int unitScale(Cube cube, Measure m) {
+    if (m instanceof Measure.Stored s) {
+      return s.column() == null || s.aggregate() == Aggregate.DISTINCT_COUNT ? 0
+          : catalog.unitScale(cube.factTable(), s.column());
+    }
+    if (m instanceof Measure.Across a) {
+      Cube other = model.cube(a.cube()).orElseThrow();
+      return unitScale(other, other.measure(a.measure()).orElseThrow());
+    }
+    return 0;
+  }
+
+  /** A value in whole units of {@code 10^-scale} as a number in the column's own unit, for formulas. */
+  private static RexNode fromUnits(RelBuilder b, RexNode units, int scale) {
+    return scale == 0 ? units
+        : b.call(SqlStdOperatorTable.DIVIDE, asDouble(b, units), b.literal(BigDecimal.TEN.pow(scale)));
+  }
+
+    /** Every measure {@code measures} depend on, dependencies first. */
   private static Map<String, Measure> closure(Cube cube, List<Measure> measures) {
     Map<String, Measure> out = new LinkedHashMap<>();
     for (Measure m : measures) {

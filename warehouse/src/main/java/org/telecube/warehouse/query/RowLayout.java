@@ -11,11 +11,39 @@ import java.util.Map;
  * hold per level its member key, caption and order, then one value per measure; a detail plan's
  * rows hold named columns.
  */
-public record RowLayout(List<String> levels, List<String> measures, List<String> columns) {
+public record RowLayout(List<String> levels, List<String> measures, List<String> columns,
+                        Map<String, Integer> unitScales) {
   public RowLayout {
     levels = List.copyOf(levels);
     measures = List.copyOf(measures);
     columns = List.copyOf(columns);
+    unitScales = Map.copyOf(unitScales);
+  }
+
+  public RowLayout(List<String> levels, List<String> measures, List<String> columns) {
+    this(levels, measures, columns, Map.of());
+  }
+
+  /**
+   * This layout with {@code column} (a detail column, or {@code ":" + measure}) read as a decimal
+   * the backend keeps in whole units of {@code 10^-scale} (money in cents); 0 changes nothing.
+   */
+  public RowLayout withUnitScale(String column, int scale) {
+    if (scale == 0) {
+      return this;
+    }
+    Map<String, Integer> scales = new HashMap<>(unitScales);
+    scales.put(column, scale);
+    return new RowLayout(levels, measures, columns, scales);
+  }
+
+  /** The unit scale of each column, by position: 0 for a column read as it is. */
+  int[] unitScaleByIndex() {
+    int[] out = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      out[i] = unitScales.getOrDefault(columns.get(i), 0);
+    }
+    return out;
   }
 
   /** Rows of a cube plan: key, caption, order per level, then the measures. */
