@@ -1,5 +1,7 @@
 package org.telecube.warehouse.query;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
@@ -9,14 +11,15 @@ import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.DateString;
 import org.telecube.warehouse.model.Cube;
 import org.telecube.warehouse.model.DimensionUsage;
 import org.telecube.warehouse.model.Level;
 
 /**
  * Plans detail rows of the subscriber facts (the churn lists) with RelBuilder, like the cube plans
- * and under the same scope: fact ⋈ its region ⋈ the subscriber's version valid at month end (the
- * calendar's month_end, so no backend's date functions are needed).
+ * and under the same scope: fact ⋈ its region ⋈ the subscriber's version valid at month end (a
+ * literal day, so no backend's date functions are needed).
  */
 final class ListPlanner {
   static final String FACT = "fact_subscriber_month";
@@ -60,7 +63,7 @@ final class ListPlanner {
     RelBuilder b = planner.catalog().builder();
     DimensionUsage usage = region();
     b.scan(FACT).as("f");
-    joinRegionAndVersion(b, usage);
+    joinRegionAndVersion(b, usage, q.month());
     List<RexNode> conditions = new ArrayList<>();
     conditions.add(b.equals(b.field("f", "month_key"), b.literal(q.month())));
     conditions.add(b.equals(b.field("f", "at_risk"), b.literal(1)));
@@ -88,7 +91,9 @@ final class ListPlanner {
     b.scan(FACT);
     b.filter(b.equals(b.field("month_key"), b.literal(q.month())), b.equals(b.field("is_churned"), b.literal(1)));
     b.aggregate(b.groupKey(b.field("subscriber_id")));
-    b.join(JoinRelType.SEMI, b.equals(b.field(2, 0, "subscriber_id"), b.field(2, 1, "subscriber_id")));
+    // an inner join to the distinct ids rather than a semi-join (EXISTS), which Druid cannot run
+    b.join(JoinRelType.INNER, b.equals(b.field(2, 0, "subscriber_id"), b.field(2, 1, "subscriber_id")));
+    b.project(b.fields().subList(0, b.peek().getRowType().getFieldCount() - 1));
     RexNode id = b.field("subscriber_id");
     RexNode month = b.field("month_key");
     b.project(List.of(id, month,
@@ -104,7 +109,7 @@ final class ListPlanner {
     b.push(history).as("h");
     b.join(JoinRelType.INNER, b.and(b.equals(b.field(2, "f", "subscriber_id"), b.field(2, "h", "subscriber_id")),
         b.equals(b.field(2, "f", "month_key"), b.field(2, "h", "month_key"))));
-    joinRegionAndVersion(b, usage);
+    joinRegionAndVersion(b, usage, q.month());
     List<RexNode> conditions = new ArrayList<>();
     conditions.add(b.equals(b.field("f", "month_key"), b.literal(q.month())));
     conditions.add(b.equals(b.field("f", "is_churned"), b.literal(1)));
@@ -125,15 +130,26 @@ final class ListPlanner {
     return planner.catalog().unitScale(FACT, "revenue");
   }
 
-  /** Joins the region as {@code r}, the calendar as {@code m} and the subscriber's version at month end as {@code v}. */
-  private static void joinRegionAndVersion(RelBuilder b, DimensionUsage usage) {
+  /**
+   * Joins the region as {@code r} and the subscriber's version valid at the end of {@code month}
+   * as {@code v}. The versions are filtered to that day before the join, so the join is on the
+   * subscriber alone: every backend runs an equi-join (Druid runs no other).
+   */
+  private void joinRegionAndVersion(RelBuilder b, DimensionUsage usage, int month) {
     b.scan(usage.table()).as("r");
     b.join(JoinRelType.LEFT, b.equals(b.field(2, "f", usage.foreignKey()), b.field(2, "r", usage.key())));
-    b.scan("dim_month").as("m");
-    b.join(JoinRelType.LEFT, b.equals(b.field(2, "f", "month_key"), b.field(2, "m", "month_key")));
-    b.scan("dim_subscriber").as("v");
-    b.join(JoinRelType.LEFT, b.and(b.equals(b.field(2, "f", "subscriber_id"), b.field(2, "v", "subscriber_id")),
-        b.between(b.field(2, "m", "month_end"), b.field(2, "v", "valid_from"), b.field(2, "v", "valid_to"))));
+    b.scan("dim_subscriber");
+    RexNode monthEnd = dateLiteral(b, b.field("valid_from"), YearMonth.of(month / 100, month % 100).atEndOfMonth());
+    b.filter(b.lessThanOrEqual(b.field("valid_from"), monthEnd), b.greaterThanOrEqual(b.field("valid_to"), monthEnd));
+    b.as("v");
+    b.join(JoinRelType.LEFT, b.equals(b.field(2, "f", "subscriber_id"), b.field(2, "v", "subscriber_id")));
+  }
+
+  /** {@code day} as a literal comparable with {@code column}: a DATE, or ISO text where dates are kept as text. */
+  private static RexNode dateLiteral(RelBuilder b, RexNode column, LocalDate day) {
+    return column.getType().getSqlTypeName() == SqlTypeName.DATE
+        ? b.getRexBuilder().makeDateLiteral(new DateString(day.getYear(), day.getMonthValue(), day.getDayOfMonth()))
+        : QueryPlanner.text(b, day.toString());
   }
 
   /** The region asked for, the value tiers and the scope. */

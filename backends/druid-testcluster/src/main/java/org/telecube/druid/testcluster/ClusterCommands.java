@@ -81,7 +81,7 @@ final class ClusterCommands {
 
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.add("-Xms" + service.heapMegabytes() + "m");
+    command.add("-Xms64m"); // heaps grow as a query needs them; the RSS stays small when idle
     command.add("-Xmx" + service.heapMegabytes() + "m");
     command.add("-XX:MaxDirectMemorySize=256m");
     command.addAll(SMALL_JVM);
@@ -160,7 +160,7 @@ final class ClusterCommands {
         p.put("druid.historical.cache.populateCache", "false");
       }
       case INDEXER -> {
-        p.put("druid.worker.capacity", "2");
+        p.put("druid.worker.capacity", "4");
         p.put("druid.indexer.task.baseTaskDir", directory("tasks").toString());
         p.put("druid.indexer.task.restoreTasksOnRestart", "false");
       }

@@ -4,7 +4,7 @@ package org.telecube.druid.testcluster;
 enum DruidService {
   COORDINATOR("coordinator", "druid/coordinator", 320),
   BROKER("broker", "druid/broker", 384),
-  HISTORICAL("historical", "druid/historical", 256),
+  HISTORICAL("historical", "druid/historical", 512),
   INDEXER("indexer", "druid/indexer", 512);
 
   private final String command;

@@ -4,6 +4,9 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.validate.SqlConformance;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 
 /**
  * Druid SQL as the planner needs it. Calcite 1.42 has no Druid dialect (only an adapter), and
@@ -28,6 +31,26 @@ final class DruidDialect extends SqlDialect {
   @Override
   public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
     buf.append('\'').append(val.replace("'", "''")).append('\'');
+  }
+
+  /**
+   * Druid sorts nulls first ascending and has no {@code NULLS LAST}; the planner's null-last order
+   * is written as a leading {@code x IS NULL} key.
+   */
+  @Override
+  public SqlNode emulateNullDirection(SqlNode node, boolean nullsFirst, boolean desc) {
+    return emulateNullDirectionWithIsNull(node, nullsFirst, desc);
+  }
+
+  /** Druid reads {@code ORDER BY 14} as the constant 14, not the 14th column: sort by the expression. */
+  @Override
+  public SqlConformance getConformance() {
+    return new SqlDelegatingConformance(SqlConformanceEnum.DEFAULT) {
+      @Override
+      public boolean isSortByOrdinal() {
+        return false;
+      }
+    };
   }
 
   @Override

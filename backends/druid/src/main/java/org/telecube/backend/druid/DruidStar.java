@@ -27,9 +27,11 @@ final class DruidStar {
       "schema_version", "analysis_setting", "churn_signal_weight");
 
   private final Map<String, List<Column>> tables;
+  private final List<String> enumerationTables;
 
-  private DruidStar(Map<String, List<Column>> tables) {
+  private DruidStar(Map<String, List<Column>> tables, List<String> enumerationTables) {
     this.tables = Map.copyOf(tables);
+    this.enumerationTables = List.copyOf(enumerationTables);
   }
 
   /** A column with its type in the work area and in Druid. */
@@ -40,14 +42,14 @@ final class DruidStar {
   static DruidStar describe(CubeModel model) {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       StarSchema.initialize(c, model, ReferenceData.shipped());
-      return read(c);
+      return read(c, model.enumerations().stream().map(e -> e.table()).toList());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot describe the star for Druid: " + e.getMessage(), e);
     }
   }
 
   /** The star tables in the DuckDB at {@code connection}, with their types. */
-  static DruidStar read(Connection connection) throws SQLException {
+  static DruidStar read(Connection connection, List<String> enumerationTables) throws SQLException {
     Map<String, List<Column>> tables = new LinkedHashMap<>();
     try (PreparedStatement st = connection.prepareStatement("SELECT table_name, column_name, data_type"
         + " FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position");
@@ -61,7 +63,15 @@ final class DruidStar {
         }
       }
     }
-    return new DruidStar(tables);
+    return new DruidStar(tables, enumerationTables);
+  }
+
+  /**
+   * The model's enumeration tables ({@code dim_age_band}, …): the ETL's publications do not name
+   * them (PostgreSQL writes them when it opens), so the publisher adds them.
+   */
+  List<String> enumerationTables() {
+    return enumerationTables;
   }
 
   Optional<List<Column>> columns(String table) {
