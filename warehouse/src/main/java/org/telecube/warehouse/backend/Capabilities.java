@@ -7,10 +7,12 @@ package org.telecube.warehouse.backend;
  *
  * @param windowFunctions {@code MIN(..) OVER (PARTITION BY ..)}, {@code LAG}: semi-additive
  *     measures (first/last month of a period) and the churned list's history
- * @param exactDistinctCount {@code COUNT(DISTINCT ..)} is exact (Druid's default is a sketch)
+ * @param exactDistinctCount {@code COUNT(DISTINCT ..)} is exact (Druid's default is a sketch; the
+ *     Druid backend sets Druid's exact mode on every connection)
  * @param dimensionJoins facts can be joined to dimension tables at query time (else the facts
  *     carry their dimension attributes, flattened)
- * @param exactDecimal DECIMAL sums are exact to the cent (no floating point)
+ * @param exactDecimal money sums are exact to the cent (no floating point): DECIMAL, or whole cents
+ *     summed as integers ({@link StoredColumn#unitScale()})
  * @param groupingSets {@code GROUP BY GROUPING SETS}: totals and subtotals in one statement
  * @param filteredAggregates {@code SUM(..) FILTER (WHERE ..)}
  */
