@@ -1,5 +1,6 @@
 package org.telecube.backend.druid;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.telecube.warehouse.backend.Publication;
@@ -46,12 +48,22 @@ final class DruidPublisher implements StarPublisher {
   private final DruidStar star;
   private final DataSource broker;
   private final DruidTasks tasks;
+  private final UnaryOperator<ObjectNode> taskCustomizer;
 
   DruidPublisher(DruidSettings settings, DruidStar star, DataSource broker) {
+    this(settings, star, broker, UnaryOperator.identity());
+  }
+
+  /**
+   * A publisher whose table tasks pass through {@code taskCustomizer} before they are submitted
+   * (not the ledger's): the tests' way to make Druid itself fail a task.
+   */
+  DruidPublisher(DruidSettings settings, DruidStar star, DataSource broker, UnaryOperator<ObjectNode> taskCustomizer) {
     this.settings = settings;
     this.star = star;
     this.broker = broker;
     this.tasks = new DruidTasks(settings);
+    this.taskCustomizer = taskCustomizer;
   }
 
   @Override
@@ -86,7 +98,8 @@ final class DruidPublisher implements StarPublisher {
         if (ingestion.intervals().isEmpty()) {
           continue; // nothing in the work area, nothing in Druid
         }
-        running.put(ingestion, tasks.submit(IngestionSpec.of(ingestion, files.inputSource(ingestion.file()))));
+        ObjectNode task = IngestionSpec.task(ingestion, files.inputSource(ingestion.file()));
+        running.put(ingestion, tasks.submit(taskCustomizer.apply(task).toString()));
       }
       List<String> failures = new ArrayList<>();
       for (Map.Entry<Ingestion, String> e : running.entrySet()) {

@@ -1,0 +1,262 @@
+package org.telecube.backend.druid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.telecube.backend.duckdb.DuckDbBackend;
+import org.telecube.druid.testcluster.DruidTestCluster;
+import org.telecube.druid.testcluster.TaskStatus;
+import org.telecube.warehouse.backend.BackendSettings;
+import org.telecube.warehouse.backend.Publication;
+import org.telecube.warehouse.backend.Publication.Slice;
+import org.telecube.warehouse.backend.PublishRefusedException;
+import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.model.ModelLoader;
+import org.telecube.warehouse.query.CellSet;
+import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.QueryEngine;
+
+/**
+ * Publishing from a real DuckDB work area to a real Druid cluster (one per test JVM): exact cents,
+ * idempotent months and batches, a task Druid fails leaves the previous answers, HTTP ingestion,
+ * and another work area refused. Druid's datasources are shared by the JVM, so the tests are one
+ * story, in order, each starting from what the one before published.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DruidPublisherTest {
+  private static final CubeModel MODEL = ModelLoader.shipped();
+  private static final String WORK_AREA = "7d2e4b10-druid-publisher-test";
+  /** month → "rows cents" as Druid serves fact_billing after the first publication. */
+  private static final Map<Integer, String> FIRST = Map.of(202501, "2 1235", 202502, "2 9655");
+
+  @TempDir
+  static Path dir;
+  private DruidTestCluster cluster;
+  private DruidBackend druid;
+  private DuckDbBackend duckdb;
+  private Connection workArea;
+  /** Two cities of two provinces, from the shipped regions. */
+  private String cityA;
+  private String provinceA;
+  private String cityB;
+  private String provinceB;
+
+  @BeforeAll
+  void open() throws SQLException {
+    long started = System.nanoTime();
+    cluster = DruidTestCluster.shared();
+    System.out.printf("Druid test cluster: started in %d ms (asked after %d ms), %d MB resident%n",
+        cluster.startupMillis(), (System.nanoTime() - started) / 1_000_000, cluster.residentBytes() >> 20);
+    druid = openDruid(Map.of());
+    duckdb = DuckDbBackend.open(dir.resolve("work"), 2);
+    duckdb.prepare(MODEL);
+    workArea = duckdb.dataSource().getConnection();
+    try (Statement st = workArea.createStatement();
+         ResultSet rs = st.executeQuery("SELECT min(city_code), province_code FROM dim_region GROUP BY province_code"
+             + " ORDER BY province_code LIMIT 2")) {
+      rs.next();
+      cityA = rs.getString(1);
+      provinceA = rs.getString(2);
+      rs.next();
+      cityB = rs.getString(1);
+      provinceB = rs.getString(2);
+    }
+  }
+
+  @AfterAll
+  void close() throws SQLException {
+    workArea.close();
+    duckdb.close();
+    druid.close();
+  }
+
+  private DruidBackend openDruid(Map<String, String> options) {
+    DruidBackend backend = DruidBackend.open(settings(options));
+    backend.prepare(MODEL);
+    return backend;
+  }
+
+  private BackendSettings settings(Map<String, String> options) {
+    Map<String, String> all = new LinkedHashMap<>(options);
+    all.put(DruidSettings.OVERLORD_URL, cluster.overlordUrl().toString());
+    all.put(DruidSettings.INGEST_DIR, cluster.ingestionDirectory().resolve("publisher-test").toString());
+    return new BackendSettings("druid", dir, cluster.brokerUrl().toString(), "", "", 2, all);
+  }
+
+  @Test
+  @Order(1)
+  void aWholePublicationServesTheExactCents() throws Exception {
+    resetBills();
+    druid.publisher().publish(workArea, publication(1, WORK_AREA, Slice.whole("dim_region"), Slice.whole("fact_billing")));
+
+    assertThat(bills()).isEqualTo(FIRST);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(1);
+    assertThat(druid.dataVersion()).isEqualTo(1);
+    assertRevenueByProvince("8.84", "100.06");
+  }
+
+  @Test
+  @Order(2)
+  void republishingMonthsAndBatchesNeverDuplicates() throws Exception {
+    try (Statement st = workArea.createStatement()) {
+      st.execute("UPDATE fact_billing SET amount = 20.00 WHERE month_key = 202501 AND subscriber_id = 'S1'");
+      st.execute("UPDATE fact_billing SET amount = 1.00 WHERE month_key = 202502"); // not in the slice
+    }
+    Publication second = publication(2, WORK_AREA, months("fact_billing", 202501));
+    druid.publisher().publish(workArea, second);
+    Map<Integer, String> afterSecond = Map.of(202501, "2 2001", 202502, "2 9655");
+    assertThat(bills()).isEqualTo(afterSecond);
+
+    druid.publisher().publish(workArea, second);
+    assertThat(bills()).isEqualTo(afterSecond);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
+  void aMonthEmptiedInTheWorkAreaIsEmptiedByAWholePublication() throws Exception {
+    try (Statement st = workArea.createStatement()) {
+      st.execute("DELETE FROM fact_billing WHERE month_key = 202502");
+    }
+    druid.publisher().publish(workArea, publication(3, WORK_AREA, Slice.whole("fact_billing")));
+    assertThat(bills()).isEqualTo(Map.of(202501, "2 2001"));
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(3);
+  }
+
+  /** The guarantee: Druid failing a task fails the load with Druid's reason, and changes no answer. */
+  @Test
+  @Order(4)
+  void aTaskDruidFailsFailsTheLoadWithItsReasonAndChangesNothing() throws Exception {
+    Map<Integer, String> before = bills();
+    resetBills();
+    // rows Druid cannot read at run time: no timestamp, and no parse exception allowed
+    UnaryOperator<ObjectNode> noTimestamp = task -> {
+      ObjectNode schema = (ObjectNode) task.path("spec").path("dataSchema");
+      if (schema.path("dataSource").asText().equals("fact_billing")) {
+        ((ObjectNode) schema.path("timestampSpec")).put("column", "no_such_column");
+      }
+      return task;
+    };
+    DruidPublisher failing = new DruidPublisher(DruidSettings.of(settings(Map.of())), DruidStar.describe(MODEL),
+        druid.dataSource(), noTimestamp);
+
+    assertThatThrownBy(() -> failing.publish(workArea, publication(4, WORK_AREA, Slice.whole("fact_billing"))))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Druid did not ingest batch 4")
+        .hasMessageContaining("fact_billing (task ")
+        .satisfies(e -> {
+          Matcher task = Pattern.compile("\\(task ([^)]+)\\)").matcher(e.getMessage());
+          assertThat(task.find()).isTrue();
+          TaskStatus status = cluster.overlord().status(task.group(1));
+          assertThat(status.state()).as("the failure is Druid's").isEqualTo("FAILED");
+          assertThat(status.errorMsg()).isNotBlank();
+          assertThat(e.getMessage()).contains(status.errorMsg());
+        });
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(3);
+    assertThat(bills()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(5)
+  void httpIngestionGivesTheSameAnswers() throws Exception {
+    resetBills();
+    try (DruidBackend overHttp = openDruid(Map.of(DruidSettings.INGEST, "http", DruidSettings.HTTP_ADDRESS,
+        "127.0.0.1"))) {
+      overHttp.publisher().publish(workArea, publication(5, WORK_AREA, Slice.whole("fact_billing")));
+      assertThat(overHttp.publisher().publishedBatch()).isEqualTo(5);
+    }
+    assertThat(bills()).isEqualTo(FIRST);
+    assertRevenueByProvince("8.84", "100.06");
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(5);
+  }
+
+  @Test
+  @Order(6)
+  void anotherWorkAreaIsRefusedAndChangesNothing() throws Exception {
+    Map<Integer, String> before = bills();
+    try (Statement st = workArea.createStatement()) {
+      st.execute("UPDATE fact_billing SET amount = 0");
+    }
+    assertThatThrownBy(() -> druid.publisher().publish(workArea, publication(9, "another-work-area",
+        Slice.whole("fact_billing"))))
+        .isInstanceOf(PublishRefusedException.class)
+        .hasMessageContaining("another work area (" + WORK_AREA + ", batch 5)")
+        .hasMessageContaining(DruidPublisher.LEDGER);
+    assertThat(bills()).isEqualTo(before);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(5);
+  }
+
+  /** The four bills of the first publication: two months, two cities, cents and a negative. */
+  private void resetBills() throws SQLException {
+    try (Statement st = workArea.createStatement()) {
+      st.execute("DELETE FROM fact_billing");
+      insertBill(st, 202501, "S1", "12.34", cityA);
+      insertBill(st, 202501, "S2", "0.01", cityB);
+      insertBill(st, 202502, "S1", "-3.50", cityA);
+      insertBill(st, 202502, "S3", "100.05", cityB);
+    }
+  }
+
+  private static void insertBill(Statement st, int month, String subscriber, String amount, String city)
+      throws SQLException {
+    st.execute("INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount, paid_amount,"
+        + " outstanding, city_code) VALUES (" + month + ", '" + subscriber + "', 'C01', 'P1', " + amount + ", 0, "
+        + amount + ", '" + city + "')");
+  }
+
+  /** Revenue by province through the cube engine: BigDecimal to the cent, read back from Druid's cents. */
+  private void assertRevenueByProvince(String revenueA, String revenueB) {
+    CellSet answer = new QueryEngine(druid, MODEL).execute(CubeQuery.of("revenue", List.of("revenue"),
+        List.of("region.province")));
+    Map<Object, Object> byProvince = new LinkedHashMap<>();
+    answer.cells().forEach(c -> byProvince.put(c.get("region.province"), c.get("revenue")));
+    assertThat(byProvince).containsOnlyKeys(provinceA, provinceB);
+    assertThat(byProvince.get(provinceA)).isInstanceOf(BigDecimal.class);
+    assertThat((BigDecimal) byProvince.get(provinceA)).isEqualByComparingTo(revenueA);
+    assertThat((BigDecimal) byProvince.get(provinceB)).isEqualByComparingTo(revenueB);
+  }
+
+  /** fact_billing as the broker serves it: month → "rows cents". */
+  private Map<Integer, String> bills() throws SQLException {
+    Map<Integer, String> bills = new LinkedHashMap<>();
+    try (Connection c = druid.dataSource().getConnection(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT month_key, COUNT(*), SUM(amount) FROM fact_billing GROUP BY month_key"
+             + " ORDER BY month_key")) {
+      while (rs.next()) {
+        bills.put(rs.getInt(1), rs.getLong(2) + " " + rs.getLong(3));
+      }
+    }
+    return bills;
+  }
+
+  private static Publication publication(long batch, String workArea, Slice... slices) {
+    return new Publication(batch, workArea, List.of(slices));
+  }
+
+  private static Slice months(String table, Integer... months) {
+    return Slice.months(table, "month_key", new TreeSet<>(List.of(months)));
+  }
+}
