@@ -103,6 +103,7 @@ class DruidPublisherTest {
     Map<String, String> all = new LinkedHashMap<>(options);
     all.put(DruidSettings.OVERLORD_URL, cluster.overlordUrl().toString());
     all.put(DruidSettings.INGEST_DIR, cluster.ingestionDirectory().resolve("publisher-test").toString());
+    all.put(DruidSettings.TASK_TIMEOUT, "PT3M"); // a stuck wait fails the test, not after the default half hour
     return new BackendSettings("druid", dir, cluster.brokerUrl().toString(), "", "", 2, all);
   }
 
@@ -146,12 +147,29 @@ class DruidPublisherTest {
     assertThat(druid.publisher().publishedBatch()).isEqualTo(3);
   }
 
-  /** The guarantee: Druid failing a task fails the load with Druid's reason, and changes no answer. */
   @Test
   @Order(4)
+  void aTableEmptiedInTheWorkAreaIsEmptiedByAWholePublication() throws Exception {
+    try (Statement st = workArea.createStatement()) {
+      st.execute("DELETE FROM fact_billing");
+    }
+    druid.publisher().publish(workArea, publication(4, WORK_AREA, Slice.whole("fact_billing")));
+    assertThat(bills()).isEmpty();
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(4);
+
+    resetBills();
+    druid.publisher().publish(workArea, publication(5, WORK_AREA, Slice.whole("fact_billing")));
+    assertThat(bills()).isEqualTo(FIRST);
+  }
+
+  /** The guarantee: Druid failing a task fails the load with Druid's reason, and changes no answer. */
+  @Test
+  @Order(5)
   void aTaskDruidFailsFailsTheLoadWithItsReasonAndChangesNothing() throws Exception {
     Map<Integer, String> before = bills();
-    resetBills();
+    try (Statement st = workArea.createStatement()) {
+      st.execute("UPDATE fact_billing SET amount = 0"); // what the failed load would have published
+    }
     // rows Druid cannot read at run time: no timestamp, and no parse exception allowed
     UnaryOperator<ObjectNode> noTimestamp = task -> {
       ObjectNode schema = (ObjectNode) task.path("spec").path("dataSchema");
@@ -163,9 +181,9 @@ class DruidPublisherTest {
     DruidPublisher failing = new DruidPublisher(DruidSettings.of(settings(Map.of())), DruidStar.describe(MODEL),
         druid.dataSource(), noTimestamp);
 
-    assertThatThrownBy(() -> failing.publish(workArea, publication(4, WORK_AREA, Slice.whole("fact_billing"))))
+    assertThatThrownBy(() -> failing.publish(workArea, publication(6, WORK_AREA, Slice.whole("fact_billing"))))
         .isInstanceOf(SQLException.class)
-        .hasMessageContaining("Druid did not ingest batch 4")
+        .hasMessageContaining("Druid did not ingest batch 6")
         .hasMessageContaining("fact_billing (task ")
         .satisfies(e -> {
           Matcher task = Pattern.compile("\\(task ([^)]+)\\)").matcher(e.getMessage());
@@ -174,27 +192,28 @@ class DruidPublisherTest {
           assertThat(status.state()).as("the failure is Druid's").isEqualTo("FAILED");
           assertThat(status.errorMsg()).isNotBlank();
           assertThat(e.getMessage()).contains(status.errorMsg());
+          System.out.println("the failed load: " + e.getMessage());
         });
-    assertThat(druid.publisher().publishedBatch()).isEqualTo(3);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(5);
     assertThat(bills()).isEqualTo(before);
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void httpIngestionGivesTheSameAnswers() throws Exception {
     resetBills();
     try (DruidBackend overHttp = openDruid(Map.of(DruidSettings.INGEST, "http", DruidSettings.HTTP_ADDRESS,
         "127.0.0.1"))) {
-      overHttp.publisher().publish(workArea, publication(5, WORK_AREA, Slice.whole("fact_billing")));
-      assertThat(overHttp.publisher().publishedBatch()).isEqualTo(5);
+      overHttp.publisher().publish(workArea, publication(7, WORK_AREA, Slice.whole("fact_billing")));
+      assertThat(overHttp.publisher().publishedBatch()).isEqualTo(7);
     }
     assertThat(bills()).isEqualTo(FIRST);
     assertRevenueByProvince("8.84", "100.06");
-    assertThat(druid.publisher().publishedBatch()).isEqualTo(5);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(7);
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anotherWorkAreaIsRefusedAndChangesNothing() throws Exception {
     Map<Integer, String> before = bills();
     try (Statement st = workArea.createStatement()) {
@@ -203,10 +222,10 @@ class DruidPublisherTest {
     assertThatThrownBy(() -> druid.publisher().publish(workArea, publication(9, "another-work-area",
         Slice.whole("fact_billing"))))
         .isInstanceOf(PublishRefusedException.class)
-        .hasMessageContaining("another work area (" + WORK_AREA + ", batch 5)")
+        .hasMessageContaining("another work area (" + WORK_AREA + ", batch 7)")
         .hasMessageContaining(DruidPublisher.LEDGER);
     assertThat(bills()).isEqualTo(before);
-    assertThat(druid.publisher().publishedBatch()).isEqualTo(5);
+    assertThat(druid.publisher().publishedBatch()).isEqualTo(7);
   }
 
   /** The four bills of the first publication: two months, two cities, cents and a negative. */
