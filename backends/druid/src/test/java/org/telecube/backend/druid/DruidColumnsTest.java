@@ -25,7 +25,7 @@ class DruidColumnsTest {
     assertThat(DruidColumns.stored("event_time", "TIMESTAMP")).isEqualTo(new StoredColumn("event_time", "VARCHAR", 0));
     assertThat(DruidColumns.exportExpression("date_key", "DATE")).isEqualTo("strftime(\"date_key\", '%Y-%m-%d')");
     assertThat(DruidColumns.exportExpression("event_time", "TIMESTAMP"))
-        .isEqualTo("strftime(\"event_time\", '%Y-%m-%d %H:%M:%S')");
+        .isEqualTo("strftime(\"event_time\", '%Y-%m-%d %H:%M:%S.%f')");
     assertThat(DruidColumns.ingestionType(DruidColumns.stored("date_key", "DATE"))).isEqualTo("string");
   }
 

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +230,65 @@ class DruidPublisherTest {
         .hasMessageContaining(DruidPublisher.LEDGER);
     assertThat(bills()).isEqualTo(before);
     assertThat(druid.publisher().publishedBatch()).isEqualTo(7);
+  }
+
+  @Test
+  @Order(8)
+  void textDatesTimestampsBooleansAndDoublesArriveAsTheWorkAreaHoldsThem() throws Exception {
+    try (PreparedStatement ps = workArea.prepareStatement("INSERT INTO fact_service_event (event_time, date_key,"
+        + " month_key, subscriber_id, event_type, severity, event_channel, duration_sec) VALUES (?, ?, 202503, 'S1',"
+        + " 'complaint', 'high', '热线', NULL)")) {
+      ps.setObject(1, LocalDateTime.of(2025, 3, 9, 23, 59, 58, 123_456_000));
+      ps.setObject(2, LocalDate.of(2025, 3, 9));
+      ps.executeUpdate();
+    }
+    try (Statement st = workArea.createStatement()) {
+      st.execute("INSERT INTO dim_subscriber (subscriber_id, version, valid_from, valid_to, is_current, deposit)"
+          + " VALUES ('S1', 1, DATE '1900-01-01', DATE '9999-12-31', true, 0.01)");
+      st.execute("INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new,"
+          + " is_churned, tenure_months, revenue, billed, value_score, warning_score) VALUES (202503, 'S1', 1, 1, 0, 0,"
+          + " 12, 0.01, 1, 0.1, 1e-7)");
+      st.execute("INSERT INTO dim_region (city_code, city_name_zh, city_name_en, province_code, province_name_zh,"
+          + " province_name_en, macro_region, macro_region_sort) VALUES ('999901', '测试市', '', NULL,"
+          + " '省\"引号\"', 'Test, \"Quoted\"\nNew line', '华南', 7)");
+    }
+    druid.publisher().publish(workArea, publication(8, WORK_AREA, months("fact_service_event", 202503),
+        Slice.whole("dim_subscriber"), months("fact_subscriber_month", 202503), Slice.whole("dim_region")));
+
+    try (Connection c = druid.dataSource().getConnection(); Statement st = c.createStatement()) {
+      assertThat(row(st, "SELECT event_time, date_key, duration_sec, event_channel FROM fact_service_event"))
+          .containsExactly("2025-03-09 23:59:58.123456", "2025-03-09", null, "热线");
+      assertThat(row(st, "SELECT valid_from, valid_to, is_current, deposit FROM dim_subscriber"))
+          .as("booleans as 0 or 1, money in cents").containsExactly("1900-01-01", "9999-12-31", "1", "1");
+      assertThat(row(st, "SELECT revenue, CASE WHEN value_score = 0.1 THEN 'exact' END,"
+          + " CASE WHEN warning_score = 1e-7 THEN 'exact' END FROM fact_subscriber_month"))
+          .containsExactly("1", "exact", "exact");
+      assertThat(row(st, "SELECT city_name_zh, city_name_en, province_code, province_name_zh, province_name_en,"
+          + " macro_region FROM dim_region WHERE city_code = '999901'"))
+          .as("empty stays empty, NULL stays NULL")
+          .containsExactly("测试市", "", null, "省\"引号\"", "Test, \"Quoted\"\nNew line", "华南");
+      assertThat(row(st, "SELECT COUNT(*) FROM dim_region")).containsExactly(String.valueOf(regions()));
+    }
+  }
+
+  private long regions() throws SQLException {
+    try (Statement st = workArea.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM dim_region")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The single row {@code sql} answers, every column as text. */
+  private static List<String> row(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      List<String> row = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        row.add(rs.getString(i));
+      }
+      assertThat(rs.next()).as("one row from " + sql).isFalse();
+      return row;
+    }
   }
 
   /** The four bills of the first publication: two months, two cities, cents and a negative. */
