@@ -175,16 +175,7 @@ class DruidPublisherTest {
       st.execute("UPDATE fact_billing SET amount = 0"); // what the failed load would have published
     }
     // rows Druid cannot read at run time: no timestamp, and no parse exception allowed
-    UnaryOperator<ObjectNode> noTimestamp = task -> {
-      ObjectNode schema = (ObjectNode) task.path("spec").path("dataSchema");
-      if (schema.path("dataSource").asText().equals("fact_billing")) {
-        ((ObjectNode) schema.path("timestampSpec")).put("column", "no_such_column");
-      }
-      return task;
-    };
-    DruidPublisher failing = new DruidPublisher(DruidSettings.of(settings(Map.of())), DruidStar.describe(MODEL),
-        druid.dataSource(), noTimestamp);
-
+    DruidPublisher failing = failingOn("fact_billing");
     assertThatThrownBy(() -> failing.publish(workArea, publication(6, WORK_AREA, Slice.whole("fact_billing"))))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("Druid did not ingest batch 6")
@@ -202,8 +193,46 @@ class DruidPublisherTest {
     assertThat(bills()).isEqualTo(before);
   }
 
+  /**
+   * Druid replaces one table at a time: when one task fails and another succeeded, the work area
+   * rolls the batch back and reuses its id, so the ledger must send the next load down the whole star.
+   */
   @Test
   @Order(6)
+  void aPartlyIngestedBatchMakesTheNextLoadPublishTheWholeStar() throws Exception {
+    Map<Integer, String> before = bills();
+    try (Statement st = workArea.createStatement()) {
+      st.execute("UPDATE dim_region SET city_name_en = 'Renamed' WHERE city_code = '" + cityA + "'");
+    }
+    assertThatThrownBy(() -> failingOn("fact_billing").publish(workArea, publication(6, WORK_AREA,
+        Slice.whole("dim_region"), Slice.whole("fact_billing"))))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("it keeps serving the previous data of fact_billing (task ")
+        .hasMessageContaining("It already replaced dim_region, so the next load publishes the whole star");
+    assertThat(bills()).isEqualTo(before);
+    long published = druid.publisher().publishedBatch();
+    assertThat(published).as("no work area's batch, so not the one before the next load's").isNegative();
+    assertThat(druid.dataVersion()).isEqualTo(published);
+    try (Statement st = workArea.createStatement()) {
+      st.execute("UPDATE dim_region SET city_name_en = 'was renamed' WHERE city_code = '" + cityA + "'");
+    }
+  }
+
+  /** A publisher whose task for {@code table} Druid fails at run time: no timestamp, and no parse exception allowed. */
+  private DruidPublisher failingOn(String table) {
+    UnaryOperator<ObjectNode> noTimestamp = task -> {
+      ObjectNode schema = (ObjectNode) task.path("spec").path("dataSchema");
+      if (schema.path("dataSource").asText().equals(table)) {
+        ((ObjectNode) schema.path("timestampSpec")).put("column", "no_such_column");
+      }
+      return task;
+    };
+    return new DruidPublisher(DruidSettings.of(settings(Map.of())), DruidStar.describe(MODEL), druid.dataSource(),
+        noTimestamp);
+  }
+
+  @Test
+  @Order(7)
   void httpIngestionGivesTheSameAnswers() throws Exception {
     resetBills();
     try (DruidBackend overHttp = openDruid(Map.of(DruidSettings.INGEST, "http", DruidSettings.HTTP_ADDRESS,
@@ -217,7 +246,7 @@ class DruidPublisherTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void anotherWorkAreaIsRefusedAndChangesNothing() throws Exception {
     Map<Integer, String> before = bills();
     try (Statement st = workArea.createStatement()) {
@@ -233,7 +262,7 @@ class DruidPublisherTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void textDatesTimestampsBooleansAndDoublesArriveAsTheWorkAreaHoldsThem() throws Exception {
     try (PreparedStatement ps = workArea.prepareStatement("INSERT INTO fact_service_event (event_time, date_key,"
         + " month_key, subscriber_id, event_type, severity, event_channel, duration_sec) VALUES (?, ?, 202503, 'S1',"
