@@ -47,7 +47,8 @@ public final class DruidBackend implements Backend {
   private volatile DruidStar star;
   private volatile DruidPublisher publisher;
 
-  private DruidBackend(DruidSettings settings, HikariDataSource pool) {
+  /** Over {@code pool} as given, without asking the broker: {@link #open} for use, tests for planning only. */
+  DruidBackend(DruidSettings settings, HikariDataSource pool) {
     this.settings = settings;
     this.pool = pool;
     this.location = settings.brokerUrl().toString();

@@ -49,7 +49,8 @@ final class DruidColumns {
     return switch (t) {
       case "BOOLEAN" -> "CAST(" + quoted + " AS INTEGER)";
       case "DATE" -> "strftime(" + quoted + ", '%Y-%m-%d')";
-      case "TIMESTAMP" -> "strftime(" + quoted + ", '%Y-%m-%d %H:%M:%S')";
+      // to the microsecond, as the work area holds it: fixed width, so the text still sorts like the time
+      case "TIMESTAMP" -> "strftime(" + quoted + ", '%Y-%m-%d %H:%M:%S.%f')";
       default -> quoted;
     };
   }

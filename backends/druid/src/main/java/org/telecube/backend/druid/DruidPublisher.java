@@ -1,5 +1,6 @@
 package org.telecube.backend.druid;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.telecube.warehouse.backend.Publication;
@@ -32,9 +34,10 @@ import org.telecube.warehouse.backend.StarPublisher;
  * {@value #LEDGER} datasource names it. A failed task fails the load with Druid's reason, and
  * Druid keeps serving that table's previous segments.
  *
- * <p>Druid replaces one datasource at a time, not the star at once: if a later table's task fails,
- * earlier tables of the batch are already new. The ledger is then not written, so the next load
- * publishes the whole star again (see {@code Publishing}).
+ * <p>Druid replaces one datasource at a time, not the star at once: if one table's task fails,
+ * the others of the batch may already be new, while the work area rolls the batch back and its
+ * next load reuses the batch id. The ledger then records the publication as incomplete (a batch
+ * no work area has), so the next load publishes the whole star again (see {@code Publishing}).
  */
 final class DruidPublisher implements StarPublisher {
   static final String LEDGER = "telecube_publication";
@@ -46,12 +49,22 @@ final class DruidPublisher implements StarPublisher {
   private final DruidStar star;
   private final DataSource broker;
   private final DruidTasks tasks;
+  private final UnaryOperator<ObjectNode> taskCustomizer;
 
   DruidPublisher(DruidSettings settings, DruidStar star, DataSource broker) {
+    this(settings, star, broker, UnaryOperator.identity());
+  }
+
+  /**
+   * A publisher whose table tasks pass through {@code taskCustomizer} before they are submitted
+   * (not the ledger's): the tests' way to make Druid itself fail a task.
+   */
+  DruidPublisher(DruidSettings settings, DruidStar star, DataSource broker, UnaryOperator<ObjectNode> taskCustomizer) {
     this.settings = settings;
     this.star = star;
     this.broker = broker;
     this.tasks = new DruidTasks(settings);
+    this.taskCustomizer = taskCustomizer;
   }
 
   @Override
@@ -82,27 +95,42 @@ final class DruidPublisher implements StarPublisher {
       }
       // all tasks at once: the overlord runs as many as the indexers have slots for
       Map<Ingestion, String> running = new LinkedHashMap<>();
-      for (Ingestion ingestion : ingestions) {
-        if (ingestion.intervals().isEmpty()) {
-          continue; // nothing in the work area, nothing in Druid
-        }
-        running.put(ingestion, tasks.submit(IngestionSpec.of(ingestion, files.inputSource(ingestion.file()))));
-      }
+      List<String> replaced = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      for (Map.Entry<Ingestion, String> e : running.entrySet()) {
-        DruidTasks.Status status = tasks.await(e.getValue());
-        if (!status.success()) {
-          failures.add(e.getKey().table() + " (task " + e.getValue() + "): " + status.reason());
+      try {
+        for (Ingestion ingestion : ingestions) {
+          if (ingestion.intervals().isEmpty()) {
+            continue; // nothing in the work area, nothing in Druid
+          }
+          ObjectNode task = IngestionSpec.task(ingestion, files.inputSource(ingestion.file()));
+          running.put(ingestion, tasks.submit(taskCustomizer.apply(task).toString()));
         }
+        for (Map.Entry<Ingestion, String> e : running.entrySet()) {
+          DruidTasks.Status status = tasks.await(e.getValue());
+          if (status.success()) {
+            replaced.add(e.getKey().table());
+          } else {
+            failures.add(e.getKey().table() + " (task " + e.getValue() + "): " + status.reason());
+          }
+        }
+        if (!failures.isEmpty()) {
+          throw new SQLException("Druid did not ingest batch " + publication.batchId() + "; it keeps serving the"
+              + " previous data of " + String.join("; ", failures)
+              + (replaced.isEmpty() ? "" : ". It already replaced " + String.join(", ", replaced)
+              + ", so the next load publishes the whole star"));
+        }
+        for (Ingestion ingestion : running.keySet()) {
+          awaitServed(ingestion);
+        }
+        recordPublished(publication);
+      } catch (SQLException | RuntimeException e) {
+        // a task still running or done may have replaced a table: Druid then holds data the work
+        // area is about to roll back, and the batch id is used again by the next load
+        if (!replaced.isEmpty() || replaced.size() + failures.size() < running.size()) {
+          recordIncomplete(publication, e);
+        }
+        throw e;
       }
-      if (!failures.isEmpty()) {
-        throw new SQLException("Druid did not ingest batch " + publication.batchId() + "; it keeps serving the"
-            + " previous data of " + String.join("; ", failures));
-      }
-      for (Ingestion ingestion : running.keySet()) {
-        awaitServed(ingestion);
-      }
-      recordPublished(publication);
     } catch (IOException e) {
       throw new SQLException("cannot write the files Druid ingests under " + dir + ": " + e.getMessage(), e);
     } finally {
@@ -222,18 +250,35 @@ final class DruidPublisher implements StarPublisher {
         + " with room for the new segments");
   }
 
+  /**
+   * Records in the ledger that a publication from this work area stopped part way: a batch no
+   * work area has (minus the time, so each such record is a new data version), so the next load
+   * publishes the whole star rather than its own slices over tables the failed one replaced.
+   */
+  private void recordIncomplete(Publication publication, Exception failure) {
+    try {
+      record(-System.currentTimeMillis(), publication.workArea());
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   private void recordPublished(Publication publication) throws SQLException {
-    String row = "{\"__time\":" + System.currentTimeMillis() + ",\"batch_id\":" + publication.batchId()
-        + ",\"work_area\":\"" + publication.workArea().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    record(publication.batchId(), publication.workArea());
+  }
+
+  private void record(long batchId, String workArea) throws SQLException {
+    String row = "{\"__time\":" + System.currentTimeMillis() + ",\"batch_id\":" + batchId
+        + ",\"work_area\":\"" + workArea.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     DruidTasks.Status status = tasks.await(tasks.submit(IngestionSpec.ledger(LEDGER, row)));
     if (!status.success()) {
-      throw new SQLException("Druid ingested batch " + publication.batchId() + " but not its record in " + LEDGER
+      throw new SQLException("Druid ingested batch " + batchId + " but not its record in " + LEDGER
           + ": " + status.reason());
     }
     long deadline = System.nanoTime() + settings.taskTimeout().toNanos();
-    while (publishedBatch() != publication.batchId()) {
+    while (publishedBatch() != batchId) {
       if (System.nanoTime() > deadline) {
-        throw new SQLException("Druid does not serve the record of batch " + publication.batchId() + " in " + LEDGER);
+        throw new SQLException("Druid does not serve the record of batch " + batchId + " in " + LEDGER);
       }
       DruidTasks.pause(300);
     }

@@ -16,7 +16,8 @@ final class IngestionSpec {
   private IngestionSpec() {
   }
 
-  static String of(DruidPublisher.Ingestion ingestion, ObjectNode inputSource) {
+  /** The task that replaces {@code ingestion}'s intervals with the rows {@code inputSource} reads. */
+  static ObjectNode task(DruidPublisher.Ingestion ingestion, ObjectNode inputSource) {
     ObjectNode task = JSON.createObjectNode();
     task.put("type", "index_parallel");
     ObjectNode spec = task.putObject("spec");
@@ -41,7 +42,7 @@ final class IngestionSpec {
     io.put("appendToExisting", false);
     io.put("dropExisting", true);
     tuning(spec);
-    return task.toString();
+    return task;
   }
 
   /** Appends one row to the publication ledger. */
