@@ -237,10 +237,17 @@ final class DruidPublisher implements StarPublisher {
     sql.append(String.join(" OR ", parts));
     long deadline = System.nanoTime() + settings.taskTimeout().toNanos();
     long served = -1;
+    // the span of the replaced intervals, for the coordinator: every used segment in it loaded
+    String span = ingestion.intervals().get(0).split("/")[0] + "/"
+        + ingestion.intervals().get(ingestion.intervals().size() - 1).split("/")[1];
+    boolean loaded = false;
     while (System.nanoTime() < deadline) {
-      // the broker knows a new datasource only once its first segment is loaded
-      served = exists(ingestion.table()) ? count(sql.toString()) : 0;
-      if (served == ingestion.rows()) {
+      // first the coordinator: the new segments (same row count or not) are on a historical;
+      // then the broker: it serves exactly the rows written (it knows a new datasource only once
+      // its first segment is loaded)
+      loaded = loaded || tasks.loaded(ingestion.table(), span);
+      served = loaded && exists(ingestion.table()) ? count(sql.toString()) : -1;
+      if (loaded && served == ingestion.rows() || loaded && ingestion.rows() == 0 && served <= 0) {
         return;
       }
       DruidTasks.pause(500);

@@ -13,6 +13,9 @@ import org.telecube.warehouse.backend.BackendSettings;
  * @param brokerUrl the router or broker ({@code telecube.warehouse.url}): Druid SQL over Avatica
  * @param overlordUrl the overlord (or a router proxying it), which runs ingestion tasks;
  *     {@code druid.overlord-url}, else the broker URL
+ * @param coordinatorUrl the coordinator (or a router proxying it), asked whether new segments are
+ *     loaded; {@code druid.coordinator-url}, else the overlord URL (an overlord running inside the
+ *     coordinator, or a router, serves both)
  * @param ingest how published files reach the indexers: {@code local} (a directory both share)
  *     or {@code http} (Druid pulls them from a small HTTP server TeleCube runs while publishing)
  * @param ingestDir where the publisher writes the files: for {@code local} a directory the
@@ -23,9 +26,10 @@ import org.telecube.warehouse.backend.BackendSettings;
  * @param username Druid's user (basic authentication), or empty
  * @param password Druid's password, or empty
  */
-record DruidSettings(URI brokerUrl, URI overlordUrl, String ingest, Path ingestDir, String httpAddress,
+record DruidSettings(URI brokerUrl, URI overlordUrl, URI coordinatorUrl, String ingest, Path ingestDir, String httpAddress,
                      Duration taskTimeout, String username, String password) {
   static final String OVERLORD_URL = "druid.overlord-url";
+  static final String COORDINATOR_URL = "druid.coordinator-url";
   static final String INGEST = "druid.ingest";
   static final String INGEST_DIR = "druid.ingest-dir";
   static final String HTTP_ADDRESS = "druid.http-address";
@@ -35,6 +39,8 @@ record DruidSettings(URI brokerUrl, URI overlordUrl, String ingest, Path ingestD
     URI broker = httpUrl(settings.url(), "telecube.warehouse.url (TELECUBE_WAREHOUSE_URL)");
     URI overlord = httpUrl(settings.option(OVERLORD_URL, settings.url()),
         "telecube.druid.overlord-url (TELECUBE_DRUID_OVERLORD_URL)");
+    URI coordinator = httpUrl(settings.option(COORDINATOR_URL, settings.option(OVERLORD_URL, settings.url())),
+        "telecube.druid.coordinator-url (TELECUBE_DRUID_COORDINATOR_URL)");
     String ingest = settings.option(INGEST, "local").toLowerCase(Locale.ROOT);
     if (!ingest.equals("local") && !ingest.equals("http")) {
       throw new IllegalArgumentException("TELECUBE_DRUID_INGEST must be local or http, not '" + ingest + "'");
@@ -48,7 +54,7 @@ record DruidSettings(URI brokerUrl, URI overlordUrl, String ingest, Path ingestD
       throw new IllegalArgumentException("TELECUBE_DRUID_TASK_TIMEOUT must be an ISO-8601 duration such as PT30M, not '"
           + settings.option(TASK_TIMEOUT, "") + "'");
     }
-    return new DruidSettings(broker, overlord, ingest, dir, settings.option(HTTP_ADDRESS, "127.0.0.1"), timeout,
+    return new DruidSettings(broker, overlord, coordinator, ingest, dir, settings.option(HTTP_ADDRESS, "127.0.0.1"), timeout,
         settings.username(), settings.password());
   }
 

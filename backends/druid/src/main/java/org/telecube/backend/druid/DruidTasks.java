@@ -79,8 +79,31 @@ final class DruidTasks {
     }
   }
 
+  /**
+   * Whether the coordinator has every used segment of {@code datasource} in {@code interval} loaded
+   * on a historical, reading the metadata store afresh (so a task's new segments count).
+   */
+  boolean loaded(String datasource, String interval) throws SQLException {
+    HttpResponse<String> response = send(request(settings.coordinatorUrl(), "/druid/coordinator/v1/datasources/"
+        + URLEncoder.encode(datasource, StandardCharsets.UTF_8) + "/loadstatus?forceMetadataRefresh=true&interval="
+        + URLEncoder.encode(interval.replace('/', '_'), StandardCharsets.UTF_8)).GET().build());
+    if (response.statusCode() == 204) {
+      return true; // no used segments left in the interval: nothing to load
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw new SQLException("the Druid coordinator at " + settings.coordinatorUrl() + " gives no load status for "
+          + datasource + " (HTTP " + response.statusCode() + "): " + response.body());
+    }
+    JsonNode percent = json(response.body()).path(datasource);
+    return percent.isMissingNode() || percent.asDouble() >= 100.0;
+  }
+
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(settings.overlordUrl().resolve(path)).timeout(Duration.ofMinutes(2));
+    return request(settings.overlordUrl(), path);
+  }
+
+  private HttpRequest.Builder request(java.net.URI base, String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
     if (!settings.username().isEmpty()) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
