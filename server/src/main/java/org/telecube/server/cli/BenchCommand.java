@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.backend.BackendSettings;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.LevelFilter;
 import org.telecube.warehouse.query.QueryEngine;
@@ -19,9 +20,10 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code telecube bench}: cube queries through the engine (validate, plan with Calcite, unparse,
  * run, shape) against the same questions as hand-written SQL on the raw star tables, in one run
- * on the same data, on each backend named (e.g. DuckDB and PostgreSQL side by side); with
- * {@code --load}, first loads the feeds into a fresh warehouse per backend and times that too.
- * Prints medians, the engine/raw ratio per backend and the ratio between backends.
+ * on the same data, on each backend named (e.g. DuckDB, PostgreSQL and Druid side by side, each
+ * server backend at its own {@code --postgres-url} / {@code --druid-url}); with {@code --load},
+ * first loads the feeds into a fresh warehouse per backend and times that too. Prints medians, the
+ * engine/raw ratio per backend and every other backend's engine time against raw SQL on DuckDB.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Time cube queries against hand-written SQL on the same data, on one or more backends side by side.")
@@ -40,19 +42,30 @@ final class BenchCommand implements Callable<Integer> {
   boolean skipQueries;
 
   @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME]",
-      description = "Backends to time side by side, e.g. duckdb,postgres (default: --backend). PostgreSQL is"
-          + " reached at $TELECUBE_WAREHOUSE_URL.")
+      description = "Backends to time side by side, e.g. duckdb,postgres,druid (default: --backend). A server"
+          + " backend is reached at its --postgres-url / --druid-url, else at $TELECUBE_WAREHOUSE_URL.")
   List<String> backends;
+
+  @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
+      description = "PostgreSQL for this run (user and password in the URL; $TELECUBE_WAREHOUSE_USERNAME/PASSWORD"
+          + " are not sent to it), e.g. jdbc:postgresql://127.0.0.1:55432/postgres?user=me.")
+  String postgresUrl;
+
+  @Option(names = "--druid-url", paramLabel = "URL",
+      description = "The Druid router or broker for this run, e.g. http://127.0.0.1:8888 (other Druid settings from"
+          + " $TELECUBE_DRUID_*; no credentials sent).")
+  String druidUrl;
 
   @Option(names = "--load", paramLabel = "DIR",
       description = "First load these feed files into a fresh warehouse per backend and time it (DuckDB: a new"
-          + " file under the data directory; PostgreSQL: a new schema telecube_bench in its database).")
+          + " file under the data directory; PostgreSQL: a new schema telecube_bench in its database; Druid: the"
+          + " star's datasources on that cluster emptied first, so give it a cluster of its own).")
   java.nio.file.Path load;
 
   record Case(String name, CubeQuery query, String sql) {
   }
 
-  /** The bench's questions, each with hand-written SQL both DuckDB and PostgreSQL run. */
+  /** The bench's questions, each with hand-written SQL DuckDB, PostgreSQL and Druid run. */
   static List<Case> cases() {
     return List.of(
         new Case("revenue by province x month",
@@ -74,8 +87,9 @@ final class BenchCommand implements Callable<Integer> {
                 + "sum(f.active_start) AS active_start FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code "
                 + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY r.macro_region, d.quarter_code, f.month_key), "
                 + "q AS (SELECT quarter_code, min(month_key) AS first_month FROM m GROUP BY quarter_code) "
-                + "SELECT macro_region, quarter_code, 1.0 * sum(churned) / sum(active_start) FILTER (WHERE month_key = first_month) "
-                + "FROM m JOIN q USING (quarter_code) GROUP BY macro_region, quarter_code ORDER BY 1, 2"),
+                // ON rather than USING: Druid does not group by a USING column qualified by one side
+                + "SELECT m.macro_region, m.quarter_code, 1.0 * sum(m.churned) / sum(m.active_start) FILTER (WHERE m.month_key = q.first_month) "
+                + "FROM m JOIN q ON q.quarter_code = m.quarter_code GROUP BY m.macro_region, m.quarter_code ORDER BY 1, 2"),
         new Case("active subscribers by year (semi-additive)",
             CubeQuery.of("subscribers", List.of("active_end"), List.of("time.year")),
             "WITH m AS (SELECT d.year_code, f.month_key, sum(f.active_end) AS active_end FROM fact_subscriber_month f "
@@ -120,24 +134,25 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     System.out.println();
+    // every engine time is also set against raw SQL on DuckDB, when DuckDB is among the backends
+    int duckdb = names.indexOf("duckdb");
     StringBuilder header = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", "case"));
     for (String name : names) {
-      header.append(String.format(java.util.Locale.ROOT, " %14s %14s %7s", name + " engine ms", name + " raw ms", "ratio"));
-    }
-    if (names.size() == 2) {
-      header.append(String.format(java.util.Locale.ROOT, " %10s", names.get(1) + "/" + names.get(0)));
+      header.append(String.format(java.util.Locale.ROOT, " %16s %16s %7s", name + " engine ms", name + " raw ms", "ratio"));
+      if (duckdb >= 0 && !name.equals("duckdb")) {
+        header.append(String.format(java.util.Locale.ROOT, " %16s", name + "/duckdb raw"));
+      }
     }
     System.out.println(header);
     List<Case> cases = cases();
     for (int i = 0; i < cases.size(); i++) {
       StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", cases.get(i).name()));
-      for (Timing t : timings) {
-        double[] c = t.cases().get(i);
-        line.append(String.format(java.util.Locale.ROOT, " %14.1f %14.1f %6.2fx", c[0], c[1], c[0] / c[1]));
-      }
-      if (timings.size() == 2) {
-        line.append(String.format(java.util.Locale.ROOT, " %9.2fx", timings.get(1).cases().get(i)[0]
-            / timings.get(0).cases().get(i)[0]));
+      for (int b = 0; b < names.size(); b++) {
+        double[] c = timings.get(b).cases().get(i);
+        line.append(String.format(java.util.Locale.ROOT, " %16s %16s %7s", ms(c[0]), ms(c[1]), ratio(c[0], c[1])));
+        if (duckdb >= 0 && b != duckdb) {
+          line.append(String.format(java.util.Locale.ROOT, " %16s", ratio(c[0], timings.get(duckdb).cases().get(i)[1])));
+        }
       }
       System.out.println(line);
     }
@@ -149,19 +164,48 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A median in milliseconds, or why there is none. */
+  private static String ms(double value) {
+    return Double.isNaN(value) ? "failed" : String.format(java.util.Locale.ROOT, "%.1f", value);
+  }
+
+  private static String ratio(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) ? "-" : String.format(java.util.Locale.ROOT, "%.2fx", a / b);
+  }
+
+  /** Where backend {@code name} is for this run: its own --X-url when given, else the environment's. */
+  private BackendSettings settingsFor(String name) {
+    // the embedded backend takes no URL, even when the environment names a server one
+    if (name.equals("duckdb")) {
+      return BackendSettings.embedded(root.dataDir);
+    }
+    BackendSettings settings = root.backendSettings().withBackend(name);
+    String url = switch (name) {
+      case "postgres" -> postgresUrl;
+      case "druid" -> druidUrl;
+      default -> null;
+    };
+    return url == null || url.isBlank() ? settings
+        : new BackendSettings(name, settings.dataDir(), url, "", "", settings.poolSize(), settings.options());
+  }
+
   private Timing time(String name) throws Exception {
-    // the embedded backend takes no URL, even when the environment names a PostgreSQL one
-    org.telecube.warehouse.backend.BackendSettings settings = name.equals("duckdb")
-        ? org.telecube.warehouse.backend.BackendSettings.embedded(root.dataDir)
-        : root.backendSettings().withBackend(name);
+    BackendSettings settings = settingsFor(name);
     double loadSeconds = 0;
     if (load != null) {
+      java.nio.file.Path marker = BenchDruid.marker(settings);
       settings = BenchWarehouse.fresh(settings);
       try (Warehouse warehouse = Warehouse.open(settings)) {
+        if (name.equals("druid")) {
+          BenchDruid.reset(warehouse, marker);
+        }
         long t0 = System.nanoTime();
         org.telecube.etl.load.EtlLoader.load(warehouse, org.telecube.etl.load.FeedPaths.expand(List.of(load)),
             java.util.Optional.empty(), new org.telecube.etl.load.ConsoleLoadListener());
         loadSeconds = (System.nanoTime() - t0) / 1e9;
+        if (name.equals("druid")) {
+          BenchDruid.remember(warehouse, marker);
+        }
       }
     }
     try (Warehouse warehouse = Warehouse.open(settings)) {
@@ -177,12 +221,15 @@ final class BenchCommand implements Callable<Integer> {
       List<double[]> out = new ArrayList<>();
       if (!skipQueries) {
         for (Case c : cases()) {
-          double engineMs = median(() -> engine.execute(c.query()));
-          double rawMs;
-          try (Connection conn = warehouse.backend().dataSource().getConnection()) {
-            rawMs = median(() -> drain(conn, c.sql()));
-          }
-          System.out.printf(java.util.Locale.ROOT, "%-45s engine %8.1f ms, raw SQL %8.1f ms%n", c.name(), engineMs, rawMs);
+          // a case one backend cannot answer is reported, and the others still run
+          double engineMs = attempt(c.name(), "engine", () -> median(() -> engine.execute(c.query())));
+          double rawMs = attempt(c.name(), "raw SQL", () -> {
+            try (Connection conn = warehouse.backend().dataSource().getConnection()) {
+              return median(() -> drain(conn, c.sql()));
+            }
+          });
+          System.out.printf(java.util.Locale.ROOT, "%-45s engine %8s ms, raw SQL %8s ms%n", c.name(), ms(engineMs),
+              ms(rawMs));
           out.add(new double[] {engineMs, rawMs});
         }
       }
@@ -192,6 +239,19 @@ final class BenchCommand implements Callable<Integer> {
 
   private interface Work {
     void run() throws Exception;
+  }
+
+  private interface Timed {
+    double call() throws Exception;
+  }
+
+  private static double attempt(String name, String what, Timed timed) {
+    try {
+      return timed.call();
+    } catch (Exception e) {
+      System.out.println(name + ": " + what + " failed: " + CliErrors.describe(e));
+      return Double.NaN;
+    }
   }
 
   private double median(Work work) {

@@ -14,7 +14,8 @@ import org.telecube.warehouse.backend.BackendSettings;
 /**
  * A fresh, empty warehouse for {@code telecube bench --load}, never the operator's own: a new
  * data directory under {@code <data-dir>/bench/}, and for PostgreSQL a schema of its own
- * ({@value #SCHEMA}, dropped and made again) in the configured database.
+ * ({@value #SCHEMA}, dropped and made again) in the configured database. Druid has no schemas:
+ * {@link BenchDruid} empties the star's datasources on the cluster once the warehouse is open.
  */
 final class BenchWarehouse {
   static final String SCHEMA = "telecube_bench";
@@ -23,7 +24,7 @@ final class BenchWarehouse {
   }
 
   static BackendSettings fresh(BackendSettings settings) throws IOException, SQLException {
-    Path dir = settings.dataDir().resolve("bench").resolve(settings.backend());
+    Path dir = benchDir(settings);
     deleteTree(dir);
     Files.createDirectories(dir);
     String url = settings.url();
@@ -37,6 +38,11 @@ final class BenchWarehouse {
     }
     return new BackendSettings(settings.backend(), dir, url, settings.username(), settings.password(),
         settings.poolSize(), settings.options());
+  }
+
+  /** The bench's own data directory for {@code settings}' backend, under the operator's data directory. */
+  static Path benchDir(BackendSettings settings) {
+    return settings.dataDir().resolve("bench").resolve(settings.backend());
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -21,8 +21,9 @@ public final class TelecubeCommand {
 
   @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
       defaultValue = "${env:TELECUBE_BACKEND:-duckdb}",
-      description = "duckdb (default; a file in the data directory) or postgres (at $TELECUBE_WAREHOUSE_URL,"
-          + " as $TELECUBE_WAREHOUSE_USERNAME with $TELECUBE_WAREHOUSE_PASSWORD). Default: $TELECUBE_BACKEND or duckdb.")
+      description = "duckdb (default; a file in the data directory), postgres or druid (at $TELECUBE_WAREHOUSE_URL,"
+          + " as $TELECUBE_WAREHOUSE_USERNAME with $TELECUBE_WAREHOUSE_PASSWORD; Druid's own settings in"
+          + " $TELECUBE_DRUID_*). Default: $TELECUBE_BACKEND or duckdb.")
   String backend;
 
   /** The warehouse this command works on: the backend chosen, the rest from the environment. */

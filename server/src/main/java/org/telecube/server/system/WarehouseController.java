@@ -20,9 +20,9 @@ class WarehouseController {
   }
 
   /**
-   * @param backend duckdb or postgres
-   * @param location the DuckDB file's real path (symbolic links resolved), or the backend's JDBC
-   *     URL without credentials
+   * @param backend duckdb, postgres or druid
+   * @param location the DuckDB file's real path (symbolic links resolved), the backend's JDBC
+   *     URL without credentials, or Druid's broker URL
    * @param workArea the real path of the ETL's work area file (the same file as {@code location}
    *     for DuckDB), as the command line resolves its own {@code --data-dir}
    */
@@ -34,7 +34,12 @@ class WarehouseController {
   WarehouseIdentity identity() {
     String location = warehouse.backend().location();
     return new WarehouseIdentity(warehouse.backend().name(),
-        location.startsWith("jdbc:") ? location : realPath(location), realPath(warehouse.workArea().location()));
+        isUrl(location) ? location : realPath(location), realPath(warehouse.workArea().location()));
+  }
+
+  /** A server backend's location (PostgreSQL's JDBC URL, Druid's broker URL) rather than a file. */
+  static boolean isUrl(String location) {
+    return location.startsWith("jdbc:") || location.matches("(?i)^https?://.*");
   }
 
   /** The real path of {@code location}, or the normalized absolute path when it cannot be resolved. */

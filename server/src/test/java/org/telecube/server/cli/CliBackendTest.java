@@ -21,7 +21,7 @@ class CliBackendTest {
         "query", "--cube", "revenue", "--measures", "revenue");
     assertThat(run.code()).as(run.toString()).isNotZero();
     assertThat(run.err()).contains("unknown backend \"oracle\"").contains("duckdb").contains("postgres")
-        .doesNotContain("Exception");
+        .contains("druid").doesNotContain("Exception");
   }
 
   @Test
@@ -31,6 +31,37 @@ class CliBackendTest {
         "--backend", "postgres", "query", "--cube", "revenue", "--measures", "revenue");
     assertThat(run.code()).as(run.toString()).isNotZero();
     assertThat(run.err()).contains("TELECUBE_WAREHOUSE_URL").doesNotContain("Exception");
+  }
+
+  @Test
+  void druidWithoutAUrlNamesTheSetting() throws Exception {
+    Path dir = Files.createTempDirectory("telecube-backend");
+    CliProcess.Run run = CliProcess.run(List.of(), Map.of("TELECUBE_WAREHOUSE_URL", ""), "--data-dir", dir.toString(),
+        "--backend", "druid", "query", "--cube", "revenue", "--measures", "revenue");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("TELECUBE_WAREHOUSE_URL").contains("Druid").doesNotContain("Exception");
+    assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+  }
+
+  @Test
+  void druidTakesAnHttpUrlNotAJdbcOne() throws Exception {
+    Path dir = Files.createTempDirectory("telecube-backend");
+    CliProcess.Run run = CliProcess.run(List.of(), Map.of("TELECUBE_WAREHOUSE_URL", "jdbc:postgresql://127.0.0.1:1/x"),
+        "--data-dir", dir.toString(), "--backend", "druid", "query", "--cube", "revenue", "--measures", "revenue");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("http(s) URL").doesNotContain("Exception");
+  }
+
+  /** bench --druid-url reaches Druid there, not at $TELECUBE_WAREHOUSE_URL; an unreachable broker is one line. */
+  @Test
+  void benchReachesDruidAtItsOwnUrl() throws Exception {
+    Path dir = Files.createTempDirectory("telecube-backend");
+    CliProcess.Run run = CliProcess.run(List.of(), Map.of("TELECUBE_WAREHOUSE_URL", "jdbc:postgresql://127.0.0.1:1/x"),
+        "--data-dir", dir.toString(), "bench", "--backends", "druid", "--druid-url", "http://127.0.0.1:1",
+        "--runs", "1");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("cannot reach the Druid broker at http://127.0.0.1:1")
+        .doesNotContain("jdbc:postgresql").doesNotContain("Exception");
   }
 
   @Test
