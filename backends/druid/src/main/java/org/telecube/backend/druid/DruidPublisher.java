@@ -30,7 +30,8 @@ import org.telecube.warehouse.backend.StarPublisher;
  * work area as JSON lines in Druid's types ({@link DruidColumns}) and ingested by one
  * {@code index_parallel} task that replaces the slice's intervals (a fact's months; a whole
  * table's one segment), so loading the same batch twice never duplicates. The batch counts as
- * published once every task succeeded and the broker serves the new rows; then a row in the
+ * published once every task succeeded, the coordinator has the new segments on a historical and
+ * the broker serves exactly the rows written; then a row in the
  * {@value #LEDGER} datasource names it. A failed task fails the load with Druid's reason, and
  * Druid keeps serving that table's previous segments.
  *
