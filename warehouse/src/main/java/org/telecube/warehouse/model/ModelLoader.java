@@ -153,7 +153,7 @@ public final class ModelLoader {
       measures.add(readMeasure(measurePath, measureName, m));
     }
     Cube cube = new Cube(name, caption(path, c.path("caption")), text(path, c, "fact"),
-        text(path, c, "time_column"), usages, measures);
+        text(path, c, "time_column"), usages, measures, readAggregates(path, name, c.path("aggregates"), usages));
     for (Measure m : measures) {
       if (m instanceof Measure.Derived d) {
         for (String ref : Formula.parse(d.formula()).measureNames()) {
@@ -164,6 +164,45 @@ public final class ModelLoader {
       }
     }
     return cube;
+  }
+
+  /** {@code aggregates:} of a cube: unique names, dimensions the cube carries, each listed once. */
+  private static List<AggregateTable> readAggregates(String path, String cube, JsonNode node,
+                                                     List<DimensionUsage> usages) {
+    List<AggregateTable> out = new ArrayList<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      throw new ModelException(path + ".aggregates", "a list of {name, dimensions}");
+    }
+    Set<String> names = new HashSet<>();
+    for (JsonNode a : node) {
+      String name = text(path + ".aggregates", a, "name");
+      String aggPath = path + ".aggregates." + name;
+      if (!name.matches("[a-z][a-z0-9_]*")) {
+        throw new ModelException(aggPath, "a name is lower-case letters, digits and _");
+      }
+      if (!names.add(name)) {
+        throw new ModelException(aggPath, "duplicate aggregate");
+      }
+      if (!a.path("dimensions").isArray() || a.path("dimensions").isEmpty()) {
+        throw new ModelException(aggPath, "dimensions must list the cube's dimensions it keeps");
+      }
+      List<String> dims = new ArrayList<>();
+      for (JsonNode d : a.path("dimensions")) {
+        String dim = string(aggPath + ".dimensions", d);
+        if (usages.stream().noneMatch(u -> u.name().equals(dim))) {
+          throw new ModelException(aggPath + ".dimensions", "unknown dimension " + dim + " (not in cube " + cube + ")");
+        }
+        if (dims.contains(dim)) {
+          throw new ModelException(aggPath + ".dimensions", "dimension " + dim + " listed twice");
+        }
+        dims.add(dim);
+      }
+      out.add(new AggregateTable(name, "agg_" + cube + "_" + name, dims));
+    }
+    return out;
   }
 
   private static Measure readMeasure(String path, String name, JsonNode m) {

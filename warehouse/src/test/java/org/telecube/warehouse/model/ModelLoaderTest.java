@@ -116,6 +116,45 @@ class ModelLoaderTest {
   }
 
   @Test
+  void everyCubeDeclaresAggregatesOverItsOwnDimensions() {
+    for (Cube cube : model.cubes()) {
+      assertThat(cube.aggregates()).as(cube.name()).isNotEmpty();
+      for (AggregateTable a : cube.aggregates()) {
+        assertThat(a.table()).isEqualTo("agg_" + cube.name() + "_" + a.name());
+        assertThat(cube.dimensions()).extracting(DimensionUsage::name).containsAll(a.dimensions());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "[{name: a, dimensions: [region, nowhere]}]|cubes.revenue.aggregates.a.dimensions|unknown dimension nowhere",
+      "[{name: a, dimensions: [region]}, {name: a, dimensions: [region]}]|cubes.revenue.aggregates.a|duplicate aggregate",
+      "[{name: a, dimensions: [region, region]}]|cubes.revenue.aggregates.a.dimensions|listed twice",
+      "[{name: a}]|cubes.revenue.aggregates.a|dimensions must list"})
+  void aBrokenAggregateNamesItsPath(String aggregates, String path, String message) {
+    String yaml = """
+        enumerations: {}
+        dimensions:
+          region: {caption: {zh-CN: 地区, en: Region}, table: dim_region, key: city_code,
+                   levels: [{name: city, caption: {zh-CN: 城市, en: City}, key: city_code}]}
+        cubes:
+          revenue:
+            caption: {zh-CN: 收入, en: Revenue}
+            fact: fact_billing
+            time_column: month_key
+            dimensions: [{dimension: region, foreign_key: city_code}]
+            aggregates: %s
+            measures:
+              - {name: revenue, caption: {zh-CN: 收入, en: Revenue}, column: amount, aggregate: sum}
+        """.formatted(aggregates);
+    assertThatThrownBy(() -> ModelLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining(path + ":")
+        .hasMessageContaining(message);
+  }
+
+  @Test
   void ageBandKeysAreStringsAsWritten() {
     assertThat(model.enumerations()).filteredOn(e -> e.name().equals("age_band")).singleElement()
         .satisfies(e -> assertThat(e.members()).extracting(Member::code)
