@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.telecube.backend.duckdb.StarSchema;
+import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.model.ModelLoader;
+import org.telecube.warehouse.schema.AggregateTables;
 
 /**
  * Derives the star after a batch changed stg_* / ref_*, on the batch's connection and inside its
@@ -39,6 +43,8 @@ public final class Derivation {
       done.add("all facts");
       CustomerAnalysis.run(connection);
       done.add("customer analysis");
+      refreshAggregates(connection, null, null, null);
+      done.add("aggregates");
       return done;
     }
     if (!scope.billingMonths().isEmpty()) {
@@ -63,8 +69,25 @@ public final class Derivation {
       // segments, stages and warnings look across months, so they are recomputed in full
       CustomerAnalysis.run(connection);
       done.add("customer analysis");
+      refreshAggregates(connection, null, scope.usageMonths(), scope.eventMonths());
+      done.add("aggregates");
     }
     return done;
+  }
+
+  /**
+   * Refreshes each fact's aggregate tables: billing's and subscriber-month's whole (the customer
+   * analysis restamps every month of both), usage's and service events' for their months (null:
+   * whole), one call per fact so that a narrower set of months can be fed in per fact.
+   */
+  private static void refreshAggregates(Connection connection, Collection<Integer> billingMonths,
+                                        Collection<Integer> usageMonths,
+                                        Collection<Integer> eventMonths) throws SQLException {
+    CubeModel model = ModelLoader.shipped();
+    AggregateTables.refresh(connection, model, "fact_billing", billingMonths);
+    AggregateTables.refresh(connection, model, "fact_subscriber_month", billingMonths);
+    AggregateTables.refresh(connection, model, "fact_usage", usageMonths);
+    AggregateTables.refresh(connection, model, "fact_service_event", eventMonths);
   }
 
   private static SortedSet<Integer> monthsMissingFromSubscriberMonth(Connection connection) throws SQLException {

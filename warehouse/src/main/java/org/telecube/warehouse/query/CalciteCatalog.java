@@ -57,28 +57,40 @@ final class CalciteCatalog {
     return 0;
   }
 
+  /** True when the warehouse holds {@code table} (an optional table may be missing). */
+  boolean has(String table) {
+    return columns.containsKey(table);
+  }
+
   /**
    * Describes {@code tables} as {@code backend} stores them: its own description where it gives
-   * one, else its JDBC metadata in its schema, which the unparsed SQL then names.
+   * one, else its JDBC metadata in its schema, which the unparsed SQL then names. Those of
+   * {@code optional} (aggregate tables) are described when present and left out when not.
    */
-  static CalciteCatalog read(Backend backend, Set<String> tables) {
+  static CalciteCatalog read(Backend backend, Set<String> tables, Set<String> optional) {
     Map<String, List<ColumnSpec>> declared = new LinkedHashMap<>();
     for (String table : tables) {
       backend.storedColumns(table).ifPresent(stored -> declared.put(table, stored.stream()
           .map(c -> new ColumnSpec(c.name(), typeOf(c.type(), 0), 0, 0, c.unitScale())).toList()));
     }
     if (declared.size() == tables.size()) {
+      for (String table : optional) {
+        backend.storedColumns(table).ifPresent(stored -> declared.put(table, stored.stream()
+            .map(c -> new ColumnSpec(c.name(), typeOf(c.type(), 0), 0, 0, c.unitScale())).toList()));
+      }
       return build(backend.schema(), declared);
     }
-    return read(backend.dataSource(), backend.schema(), tables);
+    return read(backend.dataSource(), backend.schema(), tables, optional);
   }
 
-  /** Reads {@code tables} from the backend's {@code schemaName}, which the unparsed SQL then names. */
-  static CalciteCatalog read(DataSource dataSource, String schemaName, Set<String> tables) {
+  /** Reads {@code tables} (and those of {@code optional} that exist) from the backend's {@code schemaName}. */
+  static CalciteCatalog read(DataSource dataSource, String schemaName, Set<String> tables, Set<String> optional) {
     Map<String, List<ColumnSpec>> columns = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
-      for (String table : tables) {
+      Set<String> all = new java.util.LinkedHashSet<>(tables);
+      all.addAll(optional);
+      for (String table : all) {
         List<ColumnSpec> specs = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(null, schemaName, table, null)) {
           while (rs.next()) {
@@ -86,6 +98,9 @@ final class CalciteCatalog {
                 typeOf(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE")),
                 rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), 0));
           }
+        }
+        if (specs.isEmpty() && optional.contains(table) && !tables.contains(table)) {
+          continue;
         }
         if (specs.isEmpty()) {
           throw new IllegalStateException("table " + table + " named by the model is missing from the warehouse");

@@ -17,8 +17,30 @@ public record Explain(String backend, String dialect, String plan, List<Statemen
    * One SQL statement of the query.
    *
    * @param purpose why it runs: member check, main, totals, a time-intelligence kind, periods
+   * @param tables per cube the statement aggregates, the fact or aggregate table it reads and why
+   *     each other aggregate could not answer (empty for statements reading no cube)
    */
-  public record Statement(String purpose, String sql) {
+  public record Statement(String purpose, String sql, List<Source> tables) {
+    public Statement {
+      tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    public Statement(String purpose, String sql) {
+      this(purpose, sql, List.of());
+    }
+  }
+
+  /**
+   * The table that answered one cube's part of a statement.
+   *
+   * @param table the cube's fact table or one of its aggregate tables
+   * @param rejected why each other aggregate of the cube could not answer, one
+   *     {@code table: reason} each ({@code agg_revenue_by_city: no dimension customer_type})
+   */
+  public record Source(String cube, String table, List<String> rejected) {
+    public Source {
+      rejected = List.copyOf(rejected);
+    }
   }
 
   /** The SQL of the statement with {@code purpose}, or null. */

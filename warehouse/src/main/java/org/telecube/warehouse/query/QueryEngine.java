@@ -30,7 +30,7 @@ public final class QueryEngine {
 
   public QueryEngine(Backend backend, CubeModel model) {
     this(backend, model, new QueryValidator(model), new QueryPlanner(model,
-        CalciteCatalog.read(backend, tables(model)), backend.dialect()),
+        CalciteCatalog.read(backend, tables(model), aggregateTables(model)), backend.dialect()),
         new QueryExecutor(backend.name()));
   }
 
@@ -48,6 +48,19 @@ public final class QueryEngine {
     return new QueryEngine(backend, model, validator, planner.scoped(scope), executor);
   }
 
+  /**
+   * This engine reading only the base facts, never an aggregate table: the reference its answers
+   * are compared with, and what a request asking for no aggregates gets. Shares the catalog.
+   */
+  public QueryEngine withoutAggregates() {
+    return new QueryEngine(backend, model, validator, planner.withoutAggregates(), executor);
+  }
+
+  /** False for an engine made by {@link #withoutAggregates()}. */
+  public boolean usesAggregates() {
+    return planner.usesAggregates();
+  }
+
   public Scope scope() {
     return planner.scope();
   }
@@ -62,7 +75,7 @@ public final class QueryEngine {
     CapabilityCheck.check(model, q.cube(), q.measures(), backend.capabilities(), backend.name());
     QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(Cancellation.none()));
     return new Explain(backend.name(), dialectName(backend.dialect().getClass()), s.main().planText(),
-        s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql())).toList());
+        s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql(), p.sources())).toList());
   }
 
   public CellSet execute(CubeQuery query) {
@@ -297,6 +310,13 @@ public final class QueryEngine {
 
   private List<ResultRow> run(PlannedStatement statement, Cancellation cancellation) {
     return executor.run(statement, backend.dataSource(), cancellation);
+  }
+
+  /** The model's aggregate tables: read when the warehouse holds them (one not yet made is not routed to). */
+  private static Set<String> aggregateTables(CubeModel model) {
+    Set<String> tables = new LinkedHashSet<>();
+    model.cubes().forEach(c -> c.aggregates().forEach(a -> tables.add(a.table())));
+    return tables;
   }
 
   private static Set<String> tables(CubeModel model) {

@@ -24,6 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.NlsString;
 import org.telecube.warehouse.model.Aggregate;
+import org.telecube.warehouse.model.AggregateTable;
 import org.telecube.warehouse.model.Cube;
 import org.telecube.warehouse.model.CubeModel;
 import org.telecube.warehouse.model.DimensionUsage;
@@ -58,21 +59,33 @@ final class QueryPlanner {
   private final CalciteCatalog catalog;
   private final SqlDialect dialect;
   private final Scope scope;
+  private final AggregateRouter router;
 
   QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect) {
-    this(model, catalog, dialect, Scope.all());
+    this(model, catalog, dialect, Scope.all(), new AggregateRouter(catalog, true));
   }
 
-  private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope) {
+  private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope,
+                       AggregateRouter router) {
     this.model = model;
     this.catalog = catalog;
     this.dialect = dialect;
     this.scope = scope;
+    this.router = router;
   }
 
   /** The same planner with every plan restricted to {@code newScope}. */
   QueryPlanner scoped(Scope newScope) {
-    return new QueryPlanner(model, catalog, dialect, newScope);
+    return new QueryPlanner(model, catalog, dialect, newScope, router);
+  }
+
+  /** The same planner reading only the base facts, never an aggregate table. */
+  QueryPlanner withoutAggregates() {
+    return new QueryPlanner(model, catalog, dialect, scope, router.disabled());
+  }
+
+  boolean usesAggregates() {
+    return router.enabled();
   }
 
   Scope scope() {
@@ -133,7 +146,8 @@ final class QueryPlanner {
     List<Measure.Stored> stored = all.values().stream()
         .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
     String grain = bridgeKind == null ? null : QueryValidator.finestTime(levels).level().name();
-    aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKind, grain);
+    List<Explain.Source> sources = new ArrayList<>();
+    sources.add(aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKind, grain).source());
 
     // drill-across: one aggregate per other cube, joined on the levels both cubes have
     Map<String, List<Measure.Across>> acrossByCube = new LinkedHashMap<>();
@@ -163,7 +177,7 @@ final class QueryPlanner {
       List<Measure.Stored> targets = e.getValue().stream()
           .map(a -> (Measure.Stored) other.measure(a.measure()).orElseThrow()).distinct().toList();
       String otherGrain = bridgeKind == null ? null : grain;
-      aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKind, otherGrain);
+      sources.add(aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKind, otherGrain).source());
       RelNode base = b.build();
       RelNode primary = b.build();
       int primaryFields = primary.getRowType().getFieldCount();
@@ -224,7 +238,7 @@ final class QueryPlanner {
     }
     b.sortLimit(-1, fetch, sortKeys);
     return statement("main", b.build(), new RowLayout(levels.stream().map(ResolvedLevel::name).toList(),
-        measures.stream().map(Measure::name).toList(), layoutColumns, unitScales));
+        measures.stream().map(Measure::name).toList(), layoutColumns, unitScales), sources);
   }
 
   /** Members of a level, optionally under a parent member and within a month range. */
@@ -285,14 +299,17 @@ final class QueryPlanner {
 
   /**
    * First and last month of a cube's facts: which months are loaded, not what anyone may see of
-   * them, so the scope does not apply.
+   * them, so the scope does not apply. Read from the cube's smallest aggregate when there is one:
+   * it holds every month its fact does.
    */
   PlannedStatement monthSpan(Cube cube) {
     RelBuilder b = catalog.builder();
-    b.scan(cube.factTable());
+    AggregateRouter.Route route = router.route(cube, List.of(), List.of(), List.of(), List.of(), Language.ZH_CN, false);
+    b.scan(route.table());
     b.aggregate(b.groupKey(), b.min("first_month", b.field(cube.timeColumn())),
         b.max("last_month", b.field(cube.timeColumn())));
-    return statement("month span", b.build(), RowLayout.detail(List.of("first_month", "last_month")));
+    return statement("month span", b.build(), RowLayout.detail(List.of("first_month", "last_month")),
+        List.of(route.source()));
   }
 
   /**
@@ -333,7 +350,11 @@ final class QueryPlanner {
   }
 
   PlannedStatement statement(String purpose, RelNode rel, RowLayout layout) {
-    return new PlannedStatement(purpose, toSql(rel), layout, rel);
+    return statement(purpose, rel, layout, List.of());
+  }
+
+  private PlannedStatement statement(String purpose, RelNode rel, RowLayout layout, List<Explain.Source> sources) {
+    return new PlannedStatement(purpose, toSql(rel), layout, rel, sources);
   }
 
   private String toSql(RelNode rel) {
@@ -368,10 +389,12 @@ final class QueryPlanner {
   }
 
   /**
-   * Pushes fact ⋈ dimensions → filter → aggregate(s) for {@code stored} measures. Output fields:
-   * k/c/o per level, then {@code m_<measure>} per stored measure.
+   * Pushes fact ⋈ dimensions → filter → aggregate(s) for {@code stored} measures, reading the
+   * smallest aggregate table that can answer instead of the fact when there is one (its partial
+   * sums and counts are summed). Output fields: k/c/o per level, then {@code m_<measure>} per
+   * stored measure. Returns the table read.
    */
-  private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
+  private AggregateRouter.Route aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                          List<ResolvedFilter> filters,
                          List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
     // every cube of the plan (drill-across too) is restricted to the scope
@@ -380,10 +403,12 @@ final class QueryPlanner {
     levels.forEach(l -> used.add(l.usage()));
     filters.forEach(f -> used.add(f.level().usage()));
     boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
+    AggregateRouter.Route route = router.route(cube, levels, filters, used, stored, language, bridgeKind != null);
+    boolean routed = route.routed();
     // Aggregate the fact by the foreign keys the query uses before joining dimensions: the joins
     // then see thousands of rows instead of millions. Distinct counts cannot be pre-aggregated.
     Set<String> keys = new LinkedHashSet<>();
-    used.forEach(u -> keys.add(u.dimension().time() && bridgeKind != null ? cube.timeColumn() : u.foreignKey()));
+    used.forEach(u -> keys.add(u.dimension().time() && (bridgeKind != null || routed) ? cube.timeColumn() : u.foreignKey()));
     if (byMonth) {
       keys.add(cube.timeColumn());
     }
@@ -391,13 +416,21 @@ final class QueryPlanner {
     boolean preAggregated = !keys.isEmpty()
         && stored.stream().noneMatch(m -> m.aggregate() == Aggregate.DISTINCT_COUNT)
         // the grand total of grouping sets over no rows: a count is 0, a sum of partial counts null
-        && (groupings == null || stored.stream().noneMatch(m -> m.aggregate() == Aggregate.COUNT));
-    b.scan(cube.factTable());
+        // (an aggregate table's counts are summed either way, and made 0 below)
+        && (routed || groupings == null || stored.stream().noneMatch(m -> m.aggregate() == Aggregate.COUNT));
+    b.scan(route.table());
     if (preAggregated) {
       List<RexNode> keyFields = new ArrayList<>();
       keys.forEach(k -> keyFields.add(b.field(k)));
       List<RelBuilder.AggCall> partials = new ArrayList<>();
       for (Measure.Stored m : stored) {
+        if (routed) {
+          // the aggregate table's partial sums and counts (their filters applied when it was built)
+          if (m.aggregate() != Aggregate.MONTHS) {
+            partials.add(b.sum(false, "v_" + m.name(), b.field(AggregateTable.column(m))));
+          }
+          continue;
+        }
         RexNode filter = measureFilter(b, null, m);
         RelBuilder.AggCall call = switch (m.aggregate()) {
           case SUM -> b.sum(false, "v_" + m.name(), b.field(m.column()));
@@ -413,7 +446,11 @@ final class QueryPlanner {
     b.as(FACT);
     for (DimensionUsage usage : used) {
       String alias = alias(usage);
-      if (usage.dimension().time() && bridgeKind != null) {
+      if (route.timeByMonth(usage) && bridgeKind == null) {
+        // an aggregate keeps months, not days: month-based time levels read the month calendar
+        b.scan(AggregateRouter.MONTHS).as(alias);
+        b.join(JoinRelType.LEFT, b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, alias, "month_key")));
+      } else if (usage.dimension().time() && bridgeKind != null) {
         // the time bridge maps each fact month to the period it contributes to
         b.scan("dim_time_bridge").as("tb");
         b.join(JoinRelType.INNER, b.and(
@@ -478,6 +515,13 @@ final class QueryPlanner {
         }
         continue;
       }
+      if (routed) {
+        if (m.aggregate() != Aggregate.MONTHS) {
+          projected.add(b.field(FACT, AggregateTable.column(m)));
+          names.add("v_" + m.name());
+        }
+        continue;
+      }
       if (m.column() != null) {
         projected.add(b.field(FACT, m.column()));
         names.add("v_" + m.name());
@@ -499,7 +543,7 @@ final class QueryPlanner {
         continue;
       }
       String name = (byMonth ? "p_" : "m_") + m.name();
-      if (preAggregated) {
+      if (preAggregated || routed) {
         // partial sums and counts add up
         calls.add(b.sum(false, name, b.field("v_" + m.name())));
         continue;
@@ -533,11 +577,13 @@ final class QueryPlanner {
       List<RelBuilder.AggCall> withId = new ArrayList<>(calls);
       withId.add(b.aggregateCall(SqlStdOperatorTable.GROUPING, keysOnly).as(GROUPING));
       b.aggregate(b.groupKey(org.apache.calcite.util.ImmutableBitSet.range(groupCount), sets), withId);
-      return;
+      countsAsCounts(b, stored, routed);
+      return route;
     }
     b.aggregate(b.groupKey(groups), calls);
     if (!byMonth) {
-      return;
+      countsAsCounts(b, stored, routed);
+      return route;
     }
 
     // combine months: window the period's first and last month, then aggregate over months
@@ -578,6 +624,25 @@ final class QueryPlanner {
       });
     }
     b.aggregate(b.groupKey(levelFields), combine);
+    return route;
+  }
+
+  /**
+   * A count summed from partial counts is a count again: 0 over no rows (a grand total of nothing)
+   * where a sum would be null, and a BIGINT as COUNT gives, whatever the backend's sum of integers.
+   */
+  private static void countsAsCounts(RelBuilder b, List<Measure.Stored> stored, boolean summed) {
+    if (!summed || stored.stream().noneMatch(m -> m.aggregate() == Aggregate.COUNT)) {
+      return;
+    }
+    List<RexNode> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+    for (String name : names) {
+      RexNode field = b.field(name);
+      boolean count = stored.stream().anyMatch(m -> m.aggregate() == Aggregate.COUNT && name.equals("m_" + m.name()));
+      fields.add(count ? b.cast(b.call(SqlStdOperatorTable.COALESCE, field, b.literal(0L)), SqlTypeName.BIGINT) : field);
+    }
+    b.project(fields, names, true);
   }
 
   /** The measure's fact-row condition, over the top relation ({@code alias} null) or an aliased one. */

@@ -82,9 +82,9 @@ final class DruidStar {
     return columns(table).map(cs -> cs.stream().map(Column::stored).toList());
   }
 
-  /** True for a fact table, partitioned into month segments by {@code month_key}. */
+  /** True for a fact or aggregate table, partitioned into month segments by {@code month_key}. */
   boolean isMonthly(String table) {
-    return table.startsWith("fact_") && columns(table).orElse(List.of()).stream()
+    return (table.startsWith("fact_") || table.startsWith("agg_")) && columns(table).orElse(List.of()).stream()
         .anyMatch(c -> c.name().equals("month_key"));
   }
 }

@@ -12,13 +12,15 @@ import org.telecube.warehouse.reference.Product;
 import org.telecube.warehouse.reference.ProductFamily;
 import org.telecube.warehouse.reference.ReferenceData;
 import org.telecube.warehouse.reference.Region;
+import org.telecube.warehouse.schema.AggregateTables;
 import org.telecube.warehouse.schema.EnumerationTables;
 import org.telecube.warehouse.schema.SqlScript;
 
 /**
  * Creates and seeds the star schema. {@link #initialize} is idempotent: it creates missing
  * tables, fills the calendar once, refreshes the enumeration tables from the model, seeds the
- * shipped reference data into an empty warehouse and rebuilds the conformed dimensions.
+ * shipped reference data into an empty warehouse, rebuilds the conformed dimensions and creates
+ * the model's aggregate tables (building any that is empty while its fact is not).
  */
 public final class StarSchema {
   public static final int VERSION = 1;
@@ -55,6 +57,9 @@ public final class StarSchema {
         seedReference(connection, reference);
       }
       rebuildDimensions(connection);
+      // the model's aggregate tables; one declared since the facts were loaded is built now
+      AggregateTables.create(connection, model);
+      AggregateTables.buildMissing(connection, model);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.schema.AggregateTables;
 
 /**
  * Queries that used to fail inside the engine (HTTP 500) and must instead answer or be refused as
@@ -45,6 +46,8 @@ class QueryEdgeCaseTest {
       st.execute("INSERT INTO fact_service_event (event_time, date_key, month_key, subscriber_id, event_type, severity,"
           + " event_channel, city_code) VALUES (TIMESTAMP '2025-03-05 10:00:00', DATE '2025-03-05', 202503, 'a',"
           + " 'complaint', 'normal', 'hotline', '440100')");
+      // as a load would: the aggregate tables follow the facts
+      AggregateTables.refreshAll(c, warehouse.model());
     }
     engine = new QueryEngine(warehouse.backend(), warehouse.model());
   }
@@ -162,6 +165,7 @@ class QueryEdgeCaseTest {
       st.execute("INSERT INTO fact_service_event (event_time, date_key, month_key, subscriber_id, event_type, severity,"
           + " event_channel, city_code, channel) VALUES (TIMESTAMP '2025-03-07 10:00:00', DATE '2025-03-07', 202503, 'c',"
           + " 'inquiry', 'low', 'store', '110100', '旗舰店·𠀋')");
+      AggregateTables.refreshAll(c, warehouse.model());
     }
     assertThat(engine.members("service", "channel.channel", null, "zh-CN").members())
         .contains(new MemberRef("旗舰店·𠀋", "旗舰店"));

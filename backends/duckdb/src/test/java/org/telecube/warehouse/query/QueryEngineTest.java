@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.schema.AggregateTables;
 
 /**
  * The engine on a tiny hand-made star whose answers are worked out by hand: totals, pivot,
@@ -45,6 +46,8 @@ class QueryEngineTest {
           + "(202503,'a',1,1,0,0,12,0,0,'440100'),(202503,'c',1,1,0,0,1,0,0,'110100')");
       st.execute("INSERT INTO fact_usage (date_key, month_key, subscriber_id, service, call_type, peer_network, events, duration_sec, volume_kb, city_code) VALUES "
           + "(DATE '2025-03-05',202503,'a','voice','local','own',3,600,0,'440100'),(DATE '2025-03-06',202503,'c','voice','local','own',1,1200,0,'110100')");
+      // as a load would: the aggregate tables follow the facts
+      AggregateTables.refreshAll(c, warehouse.model());
     }
     engine = new QueryEngine(warehouse.backend(), warehouse.model());
   }

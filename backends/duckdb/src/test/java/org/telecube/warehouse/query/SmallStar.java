@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.schema.AggregateTables;
 
 /**
  * A tiny star over every cube: Guangdong (Guangzhou 440100, Shenzhen 440300) and Beijing
@@ -50,6 +51,8 @@ final class SmallStar {
       st.execute("INSERT INTO fact_usage (date_key, month_key, subscriber_id, service, call_type, peer_network, events, duration_sec, volume_kb, city_code) VALUES "
           + "(DATE '2025-03-05',202503,'a','voice','local','own',3,600,0,'440100'),(DATE '2025-03-06',202503,'c','voice','local','own',1,1200,0,'110100'),"
           + "(DATE '2025-03-07',202503,'d','voice','local','own',2,300,0,'440300')");
+      // as a load would: the aggregate tables follow the facts
+      AggregateTables.refreshAll(c, warehouse.model());
     }
   }
 }

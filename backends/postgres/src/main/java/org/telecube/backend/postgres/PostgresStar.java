@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.telecube.warehouse.model.CubeModel;
+import org.telecube.warehouse.schema.AggregateTables;
 import org.telecube.warehouse.schema.EnumerationTables;
 import org.telecube.warehouse.schema.SqlScript;
 
@@ -28,6 +29,8 @@ final class PostgresStar {
       }
       TABLES.run(connection);
       EnumerationTables.write(connection, model);
+      // empty, shaped like the work area's; their rows arrive by publication like the facts'
+      AggregateTables.create(connection, model);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
