@@ -5,8 +5,8 @@ WHERE "province_code" IN ('110000', '440000')
 GROUP BY "province_code";
 -- main
 SELECT "dim_region"."city_code" AS "k0", "dim_region"."city_name_zh" AS "c0", "dim_region"."city_code" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", "city_code", SUM("amount") AS "v_revenue"
-FROM "druid"."fact_billing"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue"
+FROM "druid"."agg_revenue_by_city"
 GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
 LEFT JOIN "druid"."dim_month" ON "t"."month_key" = "dim_month"."month_key"

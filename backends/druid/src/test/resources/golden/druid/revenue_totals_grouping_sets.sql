@@ -1,7 +1,7 @@
 -- main
-SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", SUM("t"."v_revenue") AS "m_revenue", SUM("t"."v_paid") AS "m_paid", SUM("t"."v_bill_lines") AS "m_bill_lines"
-FROM (SELECT "month_key", "city_code", SUM("amount") AS "v_revenue", SUM("paid_amount") AS "v_paid", COUNT(*) AS "v_bill_lines"
-FROM "druid"."fact_billing"
+SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", SUM("t"."v_revenue") AS "revenue", SUM("t"."v_paid") AS "paid", COALESCE(SUM("t"."v_bill_lines"), 0) AS "bill_lines"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue", SUM("m_paid") AS "v_paid", SUM("m_bill_lines") AS "v_bill_lines"
+FROM "druid"."agg_revenue_by_city"
 GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
 LEFT JOIN "druid"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
@@ -13,10 +13,12 @@ SELECT "quarter_code" AS "k", MIN("month_key") AS "first_month", COUNT(*) AS "mo
 FROM "druid"."dim_month"
 GROUP BY "quarter_code";
 -- totals by grouping sets
-SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", SUM("fact_billing"."amount") AS "m_revenue", SUM("fact_billing"."paid_amount") AS "m_paid", COUNT(*) AS "m_bill_lines", GROUPING("dim_region"."province_code", "dim_month"."quarter_code") AS "grouping_"
-FROM "druid"."fact_billing"
-LEFT JOIN "druid"."dim_region" ON "fact_billing"."city_code" = "dim_region"."city_code"
-LEFT JOIN "druid"."dim_month" ON "fact_billing"."month_key" = "dim_month"."month_key"
+SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", SUM("t"."v_revenue") AS "revenue", SUM("t"."v_paid") AS "paid", COALESCE(SUM("t"."v_bill_lines"), 0) AS "bill_lines", GROUPING("dim_region"."province_code", "dim_month"."quarter_code") AS "grouping_"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue", SUM("m_paid") AS "v_paid", SUM("m_bill_lines") AS "v_bill_lines"
+FROM "druid"."agg_revenue_by_city"
+GROUP BY "month_key", "city_code") AS "t"
+LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
+LEFT JOIN "druid"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
 GROUP BY GROUPING SETS(("dim_region"."province_code", "dim_region"."province_name_zh", "dim_region"."province_code"), ("dim_month"."quarter_code", "dim_month"."quarter_name_zh", "dim_month"."quarter_key"), ())
 ORDER BY "dim_region"."province_code" IS NULL, "dim_region"."province_code", "dim_region"."province_code" IS NULL, "dim_region"."province_code", "dim_month"."quarter_key" IS NULL, "dim_month"."quarter_key", "dim_month"."quarter_code" IS NULL, "dim_month"."quarter_code"
 LIMIT 150000;

@@ -1,7 +1,7 @@
 -- main
 SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
-FROM "public"."fact_billing"
+FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
+FROM "public"."agg_revenue_by_city"
 GROUP BY "month_key") AS "t"
 LEFT JOIN "public"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
 GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key"
@@ -13,8 +13,8 @@ FROM "public"."dim_month"
 GROUP BY "month_code";
 -- main previous_period
 SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
-FROM "public"."fact_billing"
+FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
+FROM "public"."agg_revenue_by_city"
 GROUP BY "month_key") AS "t"
 INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'previous_period' AND "dim_time_bridge"."grain" = 'month'
 INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
@@ -23,8 +23,8 @@ ORDER BY "dim_month"."month_key", "dim_month"."month_code"
 FETCH NEXT 2147483647 ROWS ONLY;
 -- main same_period_last_year
 SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
-FROM "public"."fact_billing"
+FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
+FROM "public"."agg_revenue_by_city"
 GROUP BY "month_key") AS "t"
 INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'same_period_last_year' AND "dim_time_bridge"."grain" = 'month'
 INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
@@ -33,8 +33,8 @@ ORDER BY "dim_month"."month_key", "dim_month"."month_code"
 FETCH NEXT 2147483647 ROWS ONLY;
 -- main year_to_date
 SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
-FROM "public"."fact_billing"
+FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
+FROM "public"."agg_revenue_by_city"
 GROUP BY "month_key") AS "t"
 INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'year_to_date' AND "dim_time_bridge"."grain" = 'month'
 INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"

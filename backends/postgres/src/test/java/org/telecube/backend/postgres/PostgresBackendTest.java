@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telecube.warehouse.schema.AggregateTables;
 import org.telecube.backend.duckdb.DuckDbBackend;
 import org.telecube.backend.postgres.testing.EmbeddedPostgres;
 import org.telecube.warehouse.backend.Backend;
@@ -141,6 +142,7 @@ class PostgresBackendTest {
           "dim_org", "dim_product", "dim_charge_item", "dim_subscriber", "fact_billing", "fact_subscriber_month",
           "fact_usage", "fact_service_event", "etl_batch", "telecube_publication"));
       MODEL.enumerations().forEach(e -> expected.add(e.table()));
+      AggregateTables.all(MODEL).forEach(a -> expected.add(a.table()));
       assertThat(pgTables.keySet()).containsExactlyInAnyOrderElementsOf(expected);
       pgTables.remove("telecube_publication"); // the backend's own ledger
       for (Map.Entry<String, List<String>> table : pgTables.entrySet()) {
