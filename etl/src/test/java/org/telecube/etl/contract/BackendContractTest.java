@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.telecube.etl.aggregate.AggregateBattery;
 import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.etl.load.EtlLoader;
@@ -179,6 +180,17 @@ public abstract class BackendContractTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Every aggregate table answers as the base facts do on this backend (published to it with its
+   * fact): a handful of questions per aggregate, asked with and without aggregates.
+   */
+  @TestFactory
+  Stream<DynamicTest> aggregateTablesAnswerAsTheBaseFactsDo() {
+    QueryEngine base = engine.withoutAggregates();
+    return AggregateBattery.questions(warehouse.model(), engine, false).stream()
+        .map(q -> DynamicTest.dynamicTest(q.name(), () -> AggregateBattery.check(q, engine, base)));
   }
 
   @TestFactory
