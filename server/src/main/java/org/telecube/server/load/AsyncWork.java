@@ -62,16 +62,23 @@ public final class AsyncWork {
     }
     long seconds = Math.max(1, pool.timeout().toSeconds());
     DeferredResult<T> result = new DeferredResult<>(pool.timeout().toMillis());
-    result.onTimeout(() -> {
-      // the answer first: stopping completes the future, whose own outcome must not win
-      result.setErrorResult(new ApiException(HttpStatus.GATEWAY_TIMEOUT, null, timeoutCode,
-          "stopped after " + seconds + " s", seconds));
-      stop(cancellation, future);
-    });
-    // the client went away (connection closed or reset) and the container said so: nobody will read the answer
-    result.onError(e -> stop(cancellation, future));
-    // the answer and the watch's look at the socket take turns: never a read while Tomcat writes
+    // the answer (however it ends) and the watch's look at the socket take turns: never a read once
+    // the request is being answered
     Object turn = new Object();
+    result.onTimeout(() -> {
+      synchronized (turn) {
+        // the answer first: stopping completes the future, whose own outcome must not win
+        result.setErrorResult(new ApiException(HttpStatus.GATEWAY_TIMEOUT, null, timeoutCode,
+            "stopped after " + seconds + " s", seconds));
+        stop(cancellation, future);
+      }
+    });
+    // the client went away and the container said so: nobody will read the answer
+    result.onError(e -> {
+      synchronized (turn) {
+        stop(cancellation, future);
+      }
+    });
     ScheduledFuture<?> watch = request == null ? null : watch(ClientConnection.closed(request), turn, result,
         cancellation, future);
     result.onCompletion(() -> {
