@@ -2,6 +2,8 @@ package org.telecube.server.load;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.function.BooleanSupplier;
 import org.apache.catalina.connector.Request;
@@ -23,8 +25,21 @@ final class ClientConnection {
   private ClientConnection() {
   }
 
-  /** A check to call while the request waits (not once the answer is being written). */
+  /**
+   * A check to call while the request waits (not once the answer is being written). Called on
+   * the request's thread: it first reads what is left of the body (a JSON parser may stop at
+   * the closing brace), so that only bytes after the body count.
+   */
   static BooleanSupplier closed(ServletRequest request) {
+    try {
+      InputStream body = request.getInputStream();
+      byte[] rest = new byte[512];
+      while (body.read(rest) >= 0) {
+        // trailing whitespace of the body
+      }
+    } catch (IOException | IllegalStateException e) {
+      return UNKNOWN;
+    }
     ServletRequest r = request;
     while (r instanceof ServletRequestWrapper w) {
       r = w.getRequest();
