@@ -47,7 +47,9 @@ public final class Warehouse implements AutoCloseable {
     try {
       backend.prepare(model);
       if (!backend.publisher().inPlace()) {
-        workArea = BackendProvider.openBackend(BackendSettings.embedded(settings.dataDir()).withBackend(WORK_AREA_BACKEND));
+        // the work area is DuckDB in this process: it keeps the DuckDB limits the settings give
+        workArea = BackendProvider.openBackend(BackendSettings.embedded(settings.dataDir()).withBackend(WORK_AREA_BACKEND)
+            .withOptions(settings.options()));
         workArea.prepare(model);
       }
     } catch (RuntimeException e) {

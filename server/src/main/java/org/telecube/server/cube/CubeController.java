@@ -2,6 +2,9 @@ package org.telecube.server.cube;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +15,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.telecube.server.load.AsyncWork;
+import org.telecube.server.load.WorkPool;
 import org.telecube.server.system.ApiException;
 import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.Cancellation;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.Explain;
 import org.telecube.warehouse.query.MemberList;
+import org.telecube.warehouse.query.QueryAnswer;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
 
@@ -28,10 +36,12 @@ import org.telecube.warehouse.query.QueryException;
 class CubeController {
   private final QueryEngine engine;
   private final RunningQueries running;
+  private final WorkPool queries;
 
-  CubeController(QueryEngine engine, RunningQueries running) {
+  CubeController(QueryEngine engine, RunningQueries running, @Qualifier("queryPool") WorkPool queries) {
     this.engine = engine;
     this.running = running;
+    this.queries = queries;
   }
 
   @Operation(summary = "The cube model: cubes, dimensions, levels, measures and their captions")
@@ -59,14 +69,24 @@ class CubeController {
     return engine.members(cube, level, parent, locale);
   }
 
-  @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape")
+  @Operation(summary = "Answer a cube query: flat cell records, totals, and a pivot shape. X-TeleCube-Cache says"
+      + " whether the result cache answered (hit, miss, bypass); Cache-Control: no-cache asks for a fresh answer."
+      + " 503 with Retry-After when the server is at its bound; 504 when the query ran past telecube.query.timeout")
   @PostMapping("/{cube}/query")
-  CellSet query(@PathVariable String cube, @RequestBody CubeQuery query,
+  DeferredResult<ResponseEntity<CellSet>> query(@PathVariable String cube, @RequestBody CubeQuery query,
                 @Parameter(description = "an id of the client's choosing, to cancel the query with DELETE /api/cubes/queries/{id}")
-                @RequestHeader(name = RunningQueries.HEADER, required = false) String queryId) {
+                @RequestHeader(name = RunningQueries.HEADER, required = false) String queryId,
+                @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
+                HttpServletRequest request) {
     RequestLanguage.fromBody(query.locale());
     CubeQuery q = onPath(cube, query);
-    return running.run(queryId, cancellation -> engine.execute(q, cancellation));
+    boolean bypass = CacheHeaders.bypass(cacheControl);
+    Cancellation cancellation = running.register(queryId);
+    return AsyncWork.run(queries, cancellation, "query_timeout", () -> running.release(queryId, cancellation), request,
+        () -> {
+          QueryAnswer answer = engine.answer(q, cancellation, bypass);
+          return ResponseEntity.ok().header(CacheHeaders.NAME, answer.cache().header()).body(answer.cellSet());
+        });
   }
 
   @Operation(summary = "What a cube query would run, without running it: backend, SQL dialect, Calcite's plan and every SQL statement")

@@ -2,10 +2,12 @@ package org.telecube.server.cube;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +15,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.telecube.server.load.AsyncWork;
+import org.telecube.server.load.WorkPool;
 import org.telecube.server.cube.export.ExportFormat;
 import org.telecube.server.cube.export.PivotTable;
 import org.telecube.server.system.RequestLanguage;
 import org.telecube.warehouse.model.Language;
+import org.telecube.warehouse.query.Cancellation;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
+import org.telecube.warehouse.query.QueryAnswer;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
 import org.telecube.warehouse.query.ResultColumn;
@@ -34,27 +42,39 @@ import org.telecube.warehouse.query.ResultColumn;
 @RequestMapping("/api/cubes")
 class CubeExportController {
   private final QueryEngine engine;
+  private final WorkPool queries;
 
-  CubeExportController(QueryEngine engine) {
+  CubeExportController(QueryEngine engine, @Qualifier("queryPool") WorkPool queries) {
     this.engine = engine;
+    this.queries = queries;
   }
 
   @Operation(summary = "Export a cube query's answer as a pivot table: format csv (UTF-8 with BOM) or xlsx")
   @PostMapping("/{cube}/export")
-  ResponseEntity<byte[]> export(@PathVariable String cube,
+  DeferredResult<ResponseEntity<byte[]>> export(@PathVariable String cube,
                                 @Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
-                                @RequestBody CubeQuery query) {
+                                @RequestBody CubeQuery query,
+                                @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
+                                HttpServletRequest request) {
     RequestLanguage.fromBody(query.locale());
     ExportFormat f = ExportFormat.parse(format).orElseThrow(() -> new QueryException("format", "unknown_format",
         "unknown export format \"" + format + "\": csv or xlsx", format, "csv, xlsx"));
-    CellSet answer = engine.execute(CubeController.onPath(cube, query));
-    Language language = Language.parse(answer.locale()).orElse(Language.ZH_CN);
-    String caption = engine.model().cube(answer.cube()).map(c -> c.caption().in(language)).orElse(answer.cube());
-    byte[] file = f.render(PivotTable.of(answer), caption);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(f.mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(answer, caption, f))
-        .body(file);
+    CubeQuery q = CubeController.onPath(cube, query);
+    boolean bypass = CacheHeaders.bypass(cacheControl);
+    Cancellation cancellation = new Cancellation();
+    // on the query pool: an export is a query plus a small rendering of its capped answer
+    return AsyncWork.run(queries, cancellation, "query_timeout", () -> { }, request, () -> {
+      QueryAnswer result = engine.answer(q, cancellation, bypass);
+      CellSet answer = result.cellSet();
+      Language language = Language.parse(answer.locale()).orElse(Language.ZH_CN);
+      String caption = engine.model().cube(answer.cube()).map(c -> c.caption().in(language)).orElse(answer.cube());
+      byte[] file = f.render(PivotTable.of(answer), caption);
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType(f.mediaType()))
+          .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(answer, caption, f))
+          .header(CacheHeaders.NAME, result.cache().header())
+          .body(file);
+    });
   }
 
   /**

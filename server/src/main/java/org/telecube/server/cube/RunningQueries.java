@@ -10,8 +10,8 @@ import org.telecube.warehouse.query.QueryException;
 /**
  * The queries running now, by the id their client chose ({@code X-Query-Id}), so that a user who
  * gives up (the explorer's Cancel) stops the statement on the warehouse instead of leaving it to
- * run for nobody. A servlet container does not reliably report a client that went away while a
- * blocking request runs, so the client says so explicitly.
+ * run for nobody. (A client that simply closes the connection is noticed too: queries run
+ * asynchronously, see {@code org.telecube.server.load.AsyncWork}.)
  */
 @Component
 class RunningQueries {
@@ -21,19 +21,34 @@ class RunningQueries {
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
 
   <T> T run(String id, Function<Cancellation, T> query) {
+    Cancellation cancellation = register(id);
+    try {
+      return query.apply(cancellation);
+    } finally {
+      release(id, cancellation);
+    }
+  }
+
+  /**
+   * A new cancellation for a query, listed under {@code id} when the client gave one (refused if
+   * that id is malformed or already running); {@link #release} it when the query is over.
+   */
+  Cancellation register(String id) {
+    Cancellation cancellation = new Cancellation();
     if (id == null) {
-      return query.apply(Cancellation.none());
+      return cancellation;
     }
     if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
       throw new QueryException(HEADER, "bad_query_id", HEADER + " must be 1 to " + MAX_ID_LENGTH + " characters", MAX_ID_LENGTH);
     }
-    Cancellation cancellation = new Cancellation();
     if (running.putIfAbsent(id, cancellation) != null) {
       throw new QueryException(HEADER, "duplicate_query_id", "a query with id \"" + id + "\" is already running", id);
     }
-    try {
-      return query.apply(cancellation);
-    } finally {
+    return cancellation;
+  }
+
+  void release(String id, Cancellation cancellation) {
+    if (id != null) {
       running.remove(id, cancellation);
     }
   }

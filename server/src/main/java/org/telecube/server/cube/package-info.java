@@ -1,2 +1,7 @@
-/** The cube API: the model, members for drill-down, queries (cancellable by the id their client sent), and export. */
+/**
+ * The cube API: the model, members for drill-down, queries and export. Queries and exports run
+ * on the bounded query pool ({@code org.telecube.server.load}), are cancelled by the id their
+ * client sent, by their timeout or by the client closing its connection, and say in
+ * {@code X-TeleCube-Cache} whether the result cache answered.
+ */
 package org.telecube.server.cube;

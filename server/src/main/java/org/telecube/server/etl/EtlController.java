@@ -24,6 +24,7 @@ import org.telecube.server.system.ApiException;
 import org.telecube.server.system.ErrorMessages;
 import org.telecube.server.system.Problems;
 import org.telecube.warehouse.Warehouse;
+import org.telecube.warehouse.query.QueryEngine;
 
 /**
  * {@code POST /api/etl/batches}: loads files from the server's file system as one batch, the
@@ -33,9 +34,11 @@ import org.telecube.warehouse.Warehouse;
 @RequestMapping("/api/etl/batches")
 class EtlController {
   private final Warehouse warehouse;
+  private final QueryEngine engine;
 
-  EtlController(Warehouse warehouse) {
+  EtlController(Warehouse warehouse, QueryEngine engine) {
     this.warehouse = warehouse;
+    this.engine = engine;
   }
 
   @Operation(summary = "Load feed files (paths on the server) as one batch: all or nothing")
@@ -54,7 +57,12 @@ class EtlController {
     for (int i = 0; i < request.files().size(); i++) {
       paths.add(path(request.files().get(i), "files[" + i + "]"));
     }
-    return EtlLoader.load(warehouse, FeedPaths.expand(paths), feed, LoadListener.NONE);
+    try {
+      return EtlLoader.load(warehouse, FeedPaths.expand(paths), feed, LoadListener.NONE);
+    } finally {
+      // the next question sees the batch at once, not after the data version's short cache
+      engine.dataChanged();
+    }
   }
 
   /** A path as the client wrote it, or a 400 naming it: null, blank, a NUL or anything the file system refuses. */

@@ -3,6 +3,7 @@ package org.telecube.server.report;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,18 +13,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.telecube.server.load.AsyncWork;
+import org.telecube.server.load.WorkPool;
+import org.telecube.warehouse.query.Cancellation;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
 import org.telecube.reports.definition.ReportDefinition;
 
-/** {@code /api/reports}: the report catalog and rendered reports (PDF, HTML, XLSX); the reports page uses both. */
+/**
+ * {@code /api/reports}: the report catalog and rendered reports (PDF, HTML, XLSX); the reports
+ * page uses both. Rendering runs on the bounded report pool (503 with Retry-After when full).
+ */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
   private final ReportService reports;
+  private final WorkPool pool;
 
-  ReportController(ReportService reports) {
+  ReportController(ReportService reports, @Qualifier("reportPool") WorkPool pool) {
     this.reports = reports;
+    this.pool = pool;
   }
 
   @Operation(summary = "The report catalog with each report's parameters and formats")
@@ -34,19 +44,22 @@ class ReportController {
 
   @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html|xlsx, locale zh-CN|en")
   @GetMapping("/{id}")
-  ResponseEntity<byte[]> render(@PathVariable String id,
+  DeferredResult<ResponseEntity<byte[]>> render(@PathVariable String id,
                                 // checked by the service, so a missing month and a blank one are both missing_month
                                 @RequestParam(required = false) String month,
                                 @RequestParam(required = false) String scope,
                                 @RequestParam(required = false, defaultValue = "pdf") String format,
                                 @RequestParam(required = false) String locale) {
-    byte[] document = reports.render(id, month, scope, locale, format);
-    ReportFormat f = ReportFormat.parse(format).orElseThrow();
-    String name = ReportService.fileName(id, ReportService.parseMonth(month), scope, f);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(f.mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)
-            .build().toString())
-        .body(document);
+    // on the report pool: rendering (PDF above all) is slow and memory-hungry, and must not take the queries' threads
+    return AsyncWork.run(pool, new Cancellation(), "report_timeout", () -> { }, () -> {
+      byte[] document = reports.render(id, month, scope, locale, format);
+      ReportFormat f = ReportFormat.parse(format).orElseThrow();
+      String name = ReportService.fileName(id, ReportService.parseMonth(month), scope, f);
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType(f.mediaType()))
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)
+              .build().toString())
+          .body(document);
+    });
   }
 }

@@ -1,5 +1,5 @@
 /**
  * Reports over HTTP: the catalog and rendered documents, which the reports page
- * ({@code static/reports.html}) shows and downloads.
+ * ({@code static/reports.html}) shows and downloads. Rendering runs on the bounded report pool.
  */
 package org.telecube.server.report;

@@ -32,6 +32,7 @@ import org.telecube.warehouse.query.QueryException;
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final long WAREHOUSE_RETRY_AFTER = 2;
 
   @ExceptionHandler(QueryException.class)
   ProblemDetail query(QueryException e, HttpServletRequest request) {
@@ -57,12 +58,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.of(request, e.status(), e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.SERVER);
   }
 
-  /** Anything else is the server's fault: logged, answered without its class or message. */
+  /** At its bound: 503 at once, with when to try again. */
+  @ExceptionHandler(ServerBusyException.class)
+  ResponseEntity<ProblemDetail> busy(ServerBusyException e, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+        .body(Problems.of(request, HttpStatus.SERVICE_UNAVAILABLE, null, e.code(), e.args(), e.getMessage(),
+            ErrorMessages.SERVER));
+  }
+
+  /**
+   * Anything else is the server's fault: logged, answered without its class or message — except
+   * a warehouse connection that did not come within the pool's timeout, which is load, not a fault.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (poolTimeout(e)) {
+      LOG.warn("{} {}: no warehouse connection in time", request.getMethod(), request.getRequestURI());
+      return busy(new ServerBusyException("warehouse_busy", WAREHOUSE_RETRY_AFTER,
+          "no warehouse connection came in time", WAREHOUSE_RETRY_AFTER), request);
+    }
     LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-    return Problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, null, "internal_error", List.of(),
-        "internal error", ErrorMessages.SERVER);
+    return ResponseEntity.internalServerError().body(Problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, null,
+        "internal_error", List.of(), "internal error", ErrorMessages.SERVER));
+  }
+
+  /** Whether {@code e} comes from the connection pool's timeout (HikariCP's SQLTransientConnectionException). */
+  static boolean poolTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

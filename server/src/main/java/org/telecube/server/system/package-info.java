@@ -1,7 +1,10 @@
 /**
- * Cross-cutting configuration: the warehouse and engine beans, which warehouse this server holds
+ * Cross-cutting configuration: the warehouse (its pool sized for the bounded work pools) and the
+ * engine with its result cache, which warehouse this server holds
  * ({@code GET /api/warehouse}), and API errors — problem JSON with a field and a code for every
  * mistake (including Tomcat's own refusals and {@code /error}), its detail from the error bundles
- * in the request's language, and unknown query parameters refused.
+ * in the request's language, and unknown query parameters refused. Load is not a fault: a full
+ * pool or a warehouse connection that did not come in time is a 503 with Retry-After
+ * ({@link org.telecube.server.system.ServerBusyException}).
  */
 package org.telecube.server.system;

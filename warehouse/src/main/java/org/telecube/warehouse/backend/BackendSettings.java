@@ -18,13 +18,16 @@ import java.util.TreeMap;
  * @param password the backend's password, or empty
  * @param poolSize connections in the pool; 0 for the backend's default
  * @param options what only one backend needs, by key: {@code druid.overlord-url},
- *     {@code druid.ingest}, … (from {@code TELECUBE_DRUID_OVERLORD_URL}, {@code TELECUBE_DRUID_INGEST})
+ *     {@code druid.ingest}, {@code duckdb.memory-limit}, … (from {@code TELECUBE_DRUID_OVERLORD_URL},
+ *     {@code TELECUBE_DRUID_INGEST}, {@code TELECUBE_DUCKDB_MEMORY_LIMIT}), and {@link #POOL_TIMEOUT_MILLIS}
  */
 public record BackendSettings(String backend, Path dataDir, String url, String username, String password,
                               int poolSize, Map<String, String> options) {
   public static final String DEFAULT_BACKEND = "duckdb";
   /** Environment variables naming a backend's own options: TELECUBE_DRUID_OVERLORD_URL → druid.overlord-url. */
-  private static final String[] OPTION_PREFIXES = {"DRUID"};
+  private static final String[] OPTION_PREFIXES = {"DRUID", "DUCKDB"};
+  /** Option: the longest wait, in milliseconds, for a pooled connection (the server keeps it short: load is a 503). */
+  public static final String POOL_TIMEOUT_MILLIS = "pool.timeout-ms";
 
   public BackendSettings {
     backend = backend == null || backend.isBlank() ? DEFAULT_BACKEND : backend.trim().toLowerCase(Locale.ROOT);

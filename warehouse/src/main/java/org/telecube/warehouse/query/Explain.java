@@ -7,10 +7,16 @@ import java.util.List;
  * main statement and every statement in the order the engine runs them.
  *
  * @param plan the main statement's relational plan, one operator a line
+ * @param cache whether running it now would be answered by the result cache: {@code hit},
+ *     {@code miss} (it would run, and be kept) or {@code off}
  */
-public record Explain(String backend, String dialect, String plan, List<Statement> statements) {
+public record Explain(String backend, String dialect, String plan, List<Statement> statements, String cache) {
   public Explain {
     statements = List.copyOf(statements);
+  }
+
+  public Explain(String backend, String dialect, String plan, List<Statement> statements) {
+    this(backend, dialect, plan, statements, "off");
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.telecube.warehouse.backend.Backend;
 import org.telecube.warehouse.model.Cube;
@@ -27,25 +28,51 @@ public final class QueryEngine {
   private final QueryValidator validator;
   private final QueryPlanner planner;
   private final QueryExecutor executor;
+  private final ResultCache cache;
+  private final DataVersion dataVersion;
+
+  /** How long a read of the backend's data version serves cache lookups: a load elsewhere shows within it. */
+  static final long DATA_VERSION_TTL_MILLIS = 1_000;
 
   public QueryEngine(Backend backend, CubeModel model) {
     this(backend, model, new QueryValidator(model), new QueryPlanner(model,
         CalciteCatalog.read(backend, tables(model), aggregateTables(model)), backend.dialect()),
-        new QueryExecutor(backend.name()));
+        new QueryExecutor(backend.name()), ResultCache.off(),
+        new DataVersion(backend::dataVersion, DATA_VERSION_TTL_MILLIS));
   }
 
   private QueryEngine(Backend backend, CubeModel model, QueryValidator validator, QueryPlanner planner,
-                      QueryExecutor executor) {
+                      QueryExecutor executor, ResultCache cache, DataVersion dataVersion) {
     this.backend = backend;
     this.model = model;
     this.validator = validator;
     this.planner = planner;
     this.executor = executor;
+    this.cache = cache;
+    this.dataVersion = dataVersion;
   }
 
-  /** This engine restricted to {@code scope}: every answer it gives reflects it. Shares the catalog. */
+  /** This engine restricted to {@code scope}: every answer it gives reflects it. Shares the catalog and cache. */
   public QueryEngine scoped(Scope scope) {
-    return new QueryEngine(backend, model, validator, planner.scoped(scope), executor);
+    return new QueryEngine(backend, model, validator, planner.scoped(scope), executor, cache, dataVersion);
+  }
+
+  /** This engine keeping its answers in {@code resultCache} (shared by the engines scoped from it). */
+  public QueryEngine withCache(ResultCache resultCache) {
+    return new QueryEngine(backend, model, validator, planner, executor, resultCache, dataVersion);
+  }
+
+  public ResultCache cache() {
+    return cache;
+  }
+
+  /**
+   * A load in this process committed: the next lookup reads the data version afresh (no TTL wait)
+   * and the answers computed before are dropped.
+   */
+  public void dataChanged() {
+    dataVersion.refresh();
+    cache.clear();
   }
 
   /**
@@ -53,7 +80,7 @@ public final class QueryEngine {
    * are compared with, and what a request asking for no aggregates gets. Shares the catalog.
    */
   public QueryEngine withoutAggregates() {
-    return new QueryEngine(backend, model, validator, planner.withoutAggregates(), executor);
+    return new QueryEngine(backend, model, validator, planner.withoutAggregates(), executor, cache, dataVersion);
   }
 
   /** False for an engine made by {@link #withoutAggregates()}. */
@@ -74,19 +101,65 @@ public final class QueryEngine {
     ValidatedQuery q = validator.validate(query);
     CapabilityCheck.check(model, q.cube(), q.measures(), backend.capabilities(), backend.name());
     QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(Cancellation.none()));
+    String cached = !cache.enabled() ? "off" : cacheKey(q).map(k -> cache.contains(k) ? "hit" : "miss").orElse("off");
     return new Explain(backend.name(), dialectName(backend.dialect().getClass()), s.main().planText(),
-        s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql(), p.sources())).toList());
+        s.all().stream().map(p -> new Explain.Statement(p.purpose(), p.sql(), p.sources())).toList(), cached);
   }
 
   public CellSet execute(CubeQuery query) {
     return execute(query, Cancellation.none());
   }
 
-  /** Answers {@code query}; {@code cancellation} stops it between and during its SQL statements. */
+  /** Answers {@code query}, from the cache when it holds the answer; {@code cancellation} stops it between and during its SQL statements. */
   public CellSet execute(CubeQuery query, Cancellation cancellation) {
+    return answer(query, cancellation, false).cellSet();
+  }
+
+  /**
+   * Answers {@code query} and says whether the cache gave it. A hit's {@code elapsedMillis} is the
+   * time this answer took (the lookup), not the original computation's: it reports what the caller
+   * waited for.
+   *
+   * @param bypassCache compute afresh (and keep the fresh answer), as Cache-Control: no-cache asks
+   */
+  public QueryAnswer answer(CubeQuery query, Cancellation cancellation, boolean bypassCache) {
     long started = System.nanoTime();
     ValidatedQuery q = validator.validate(query);
     CapabilityCheck.check(model, q.cube(), q.measures(), backend.capabilities(), backend.name());
+    // the version is read before computing: an answer is never kept under a version newer than its data
+    Optional<ResultCache.Key> key = cache.enabled() ? cacheKey(q) : java.util.Optional.empty();
+    if (key.isEmpty()) {
+      return new QueryAnswer(compute(q, cancellation, started), CacheStatus.BYPASS);
+    }
+    if (!bypassCache) {
+      Optional<CellSet> hit = cache.get(key.get());
+      if (hit.isPresent()) {
+        return new QueryAnswer(withElapsed(hit.get(), (System.nanoTime() - started) / 1_000_000), CacheStatus.HIT);
+      }
+    }
+    CellSet answer = compute(q, cancellation, started);
+    cache.put(key.get(), answer);
+    return new QueryAnswer(answer, bypassCache ? CacheStatus.BYPASS : CacheStatus.MISS);
+  }
+
+  /** The cache key of {@code q} now; empty (no caching) when the data version cannot be read. */
+  private Optional<ResultCache.Key> cacheKey(ValidatedQuery q) {
+    long version;
+    try {
+      version = dataVersion.current();
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new ResultCache.Key(ResultCache.QueryShape.of(q), planner.scope(), usesAggregates(),
+        version));
+  }
+
+  private static CellSet withElapsed(CellSet c, long elapsedMillis) {
+    return new CellSet(c.cube(), c.locale(), c.columns(), c.cells(), c.totals(), c.pivot(), c.truncated(),
+        elapsedMillis, c.periods());
+  }
+
+  private CellSet compute(ValidatedQuery q, Cancellation cancellation, long started) {
     QueryStatements s = QueryStatements.plan(planner, q, backend.capabilities(), monthSpanReader(cancellation));
     checkMembers(q, s, cancellation);
     List<ResultRow> rows = run(s.main(), cancellation);

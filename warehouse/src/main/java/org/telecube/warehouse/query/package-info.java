@@ -15,5 +15,10 @@
  * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
  * members and lists. {@link org.telecube.warehouse.query.Explain} lists every statement a query
  * runs. Results (cell sets, pivots, member lists) are immutable.
+ *
+ * <p>An engine given a {@link org.telecube.warehouse.query.ResultCache} ({@code withCache}) keeps
+ * cell sets keyed by the validated query, scope, use of aggregates and the backend's data version
+ * (read at most once a second by DataVersion; {@code dataChanged()} after an in-process load), so
+ * a repeat is a lookup and a load makes every older answer unreachable.
  */
 package org.telecube.warehouse.query;

@@ -43,8 +43,13 @@ public final class DuckDbBackend implements Backend {
   }
 
   public static DuckDbBackend open(Path dataDir, int poolSize) {
+    return open(dataDir, poolSize, DuckDbLimits.defaults());
+  }
+
+  /** With a pool of {@code poolSize} connections (0: the default) and DuckDB held to {@code limits}. */
+  public static DuckDbBackend open(Path dataDir, int poolSize, DuckDbLimits limits) {
     if (poolSize <= 0) {
-      return open(dataDir);
+      poolSize = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     }
     Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
     try {
@@ -58,6 +63,8 @@ public final class DuckDbBackend implements Backend {
     config.setDriverClassName("org.duckdb.DuckDBDriver");
     config.setJdbcUrl("jdbc:duckdb:" + file);
     config.setMaximumPoolSize(poolSize);
+    config.setConnectionTimeout(limits.poolTimeoutMillis());
+    config.setConnectionInitSql(limits.initSql());
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
     try {

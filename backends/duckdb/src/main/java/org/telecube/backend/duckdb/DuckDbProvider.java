@@ -18,6 +18,6 @@ public final class DuckDbProvider implements BackendProvider {
           + " DuckDB lives in the data directory (" + settings.dataDir() + "). Set telecube.backend=postgres"
           + " to use " + settings.url().replaceAll("password=[^&;]*", "password=…"));
     }
-    return DuckDbBackend.open(settings.dataDir(), settings.poolSize());
+    return DuckDbBackend.open(settings.dataDir(), settings.poolSize(), DuckDbLimits.from(settings));
   }
 }

@@ -60,6 +60,7 @@ public final class PostgresBackend implements Backend {
       config.setPassword(settings.password());
     }
     config.setMaximumPoolSize(settings.poolSize() > 0 ? settings.poolSize() : DEFAULT_POOL_SIZE);
+    config.setConnectionTimeout(Long.parseLong(settings.option(BackendSettings.POOL_TIMEOUT_MILLIS, "30000")));
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
     config.setConnectionInitSql(SESSION_SETUP);
