@@ -60,14 +60,14 @@ public final class Questions {
             "SELECT f.city_code, sum(f.amount) AS revenue FROM fact_billing f "
                 + "WHERE f.month_key IN (SELECT month_key FROM dim_month WHERE year_code = '" + year + "') "
                 + "GROUP BY f.city_code ORDER BY 2 DESC LIMIT 10"),
-        new Question("revenue by province x year + YoY change", "YoY",
-            CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.year"))
+        // by month: a month's same month last year is a whole period (a year of data from a mid-year start is not)
+        new Question("revenue by province x month + YoY change", "YoY",
+            CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month"))
                 .withTimeIntelligence(List.of("same_period_last_year_change")),
-            "WITH y AS (SELECT r.province_code, d.year_key, sum(f.amount) AS revenue FROM fact_billing f "
-                + "JOIN dim_region r ON r.city_code = f.city_code JOIN dim_month d ON d.month_key = f.month_key "
-                + "GROUP BY r.province_code, d.year_key) "
-                + "SELECT a.province_code, a.year_key, a.revenue, a.revenue / b.revenue - 1 FROM y a "
-                + "LEFT JOIN y b ON b.province_code = a.province_code AND b.year_key = a.year_key - 1 ORDER BY 1, 2"),
+            "WITH m AS (SELECT r.province_code, f.month_key, sum(f.amount) AS revenue FROM fact_billing f "
+                + "JOIN dim_region r ON r.city_code = f.city_code GROUP BY r.province_code, f.month_key) "
+                + "SELECT a.province_code, a.month_key, a.revenue, a.revenue / b.revenue - 1 FROM m a "
+                + "LEFT JOIN m b ON b.province_code = a.province_code AND b.month_key = a.month_key - 100 ORDER BY 1, 2"),
         new Question("revenue by province x month + MoM change", "time intelligence",
             CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month"))
                 .withTimeIntelligence(List.of("previous_period_change")),
