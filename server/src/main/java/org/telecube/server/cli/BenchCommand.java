@@ -1,32 +1,54 @@
 package org.telecube.server.cli;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.telecube.etl.generate.GeneratorSettings;
+import org.telecube.etl.load.LoadSummary;
+import org.telecube.server.bench.BackendTimes;
+import org.telecube.server.bench.BenchFeeds;
+import org.telecube.server.bench.BenchReport;
+import org.telecube.server.bench.BenchServer;
+import org.telecube.server.bench.ConcurrencyBench;
+import org.telecube.server.bench.ConcurrencyResult;
+import org.telecube.server.bench.HttpBench;
+import org.telecube.server.bench.HttpTimes;
+import org.telecube.server.bench.LoadBench;
+import org.telecube.server.bench.LoadFigures;
+import org.telecube.server.bench.Machine;
+import org.telecube.server.bench.PostgresIndexes;
+import org.telecube.server.bench.Question;
+import org.telecube.server.bench.QuestionBench;
+import org.telecube.server.bench.Questions;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.backend.BackendSettings;
-import org.telecube.warehouse.query.CubeQuery;
-import org.telecube.warehouse.query.LevelFilter;
 import org.telecube.warehouse.query.QueryEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code telecube bench}: cube queries through the engine (validate, plan with Calcite, unparse,
- * run, shape) against the same questions as hand-written SQL on the raw star tables, in one run
- * on the same data, on each backend named (e.g. DuckDB, PostgreSQL and Druid side by side, each
- * server backend at its own {@code --postgres-url} / {@code --druid-url}); with {@code --load},
- * first loads the feeds into a fresh warehouse per backend and times that too. Prints medians, the
- * engine/raw ratio per backend and every other backend's engine time against raw SQL on DuckDB.
+ * {@code telecube bench}: the figures issue 13 is measured by, in one run on the same data and
+ * machine. With {@code --scale} it generates (or reuses) feeds of that many subscribers, with
+ * {@code --load} it takes given feeds; either is loaded into a fresh warehouse per backend and
+ * timed. Then the questions ({@link Questions}) through the engine and as hand-written SQL on each
+ * backend (answers checked equal), through the HTTP API of the real server started in this JVM on
+ * the DuckDB warehouse (with and without aggregates, and a cached repeat), the server under
+ * concurrent clients, and the load per feed against DuckDB's bare read plus small batches. The
+ * parts live in {@code org.telecube.server.bench}; this class only orders them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time cube queries against hand-written SQL on the same data, on one or more backends side by side.")
+    description = "Time loads, cube questions (in-process, over HTTP, against hand-written SQL) and concurrent"
+        + " clients, on one or more backends side by side.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   TelecubeCommand root;
@@ -34,12 +56,42 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "15", description = "Timed runs per case (default 15).")
   int runs;
 
+  @Option(names = "--warmups", defaultValue = "3", description = "Untimed runs before them (default 3).")
+  int warmups;
+
   @Option(names = "--reports-month", paramLabel = "YYYY-MM",
       description = "Also time rendering each report (PDF, the whole country) for this month.")
   String reportsMonth;
 
-  @Option(names = "--skip-queries", description = "Only time the reports.")
+  @Option(names = "--skip-queries", description = "Only time the load and the reports.")
   boolean skipQueries;
+
+  @Option(names = "--skip-http", description = "Do not start the server: no HTTP timings, no concurrency.")
+  boolean skipHttp;
+
+  @Option(names = "--skip-batches", description = "Do not time the one-day and one-row batches after the load.")
+  boolean skipBatches;
+
+  @Option(names = "--clients", split = ",", paramLabel = "N[,N]", defaultValue = "20,50",
+      description = "Concurrent clients, one run each (default 20,50; 0 for none).")
+  List<Integer> clients;
+
+  @Option(names = "--duration", defaultValue = "60", paramLabel = "SECONDS",
+      description = "Seconds of each concurrency run (default 60).")
+  int durationSeconds;
+
+  @Option(names = "--scale", paramLabel = "SUBSCRIBERS",
+      description = "Generate 12 months of feeds for this many subscribers (or reuse them, see --feeds) and load"
+          + " them; with --load, only labels that data.")
+  Integer scale;
+
+  @Option(names = "--feeds", paramLabel = "DIR",
+      description = "Where --scale generates its feeds, reused when they are that scale (default <data-dir>/bench/feeds-<scale>).")
+  Path feedsDir;
+
+  @Option(names = "--last-month", paramLabel = "YYYY-MM",
+      description = "Last month --scale generates (default: last month, in Asia/Shanghai).")
+  YearMonth lastMonth;
 
   @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME]",
       description = "Backends to time side by side, e.g. duckdb,postgres,druid (default: --backend). A server"
@@ -58,119 +110,129 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--load", paramLabel = "DIR",
       description = "First load these feed files into a fresh warehouse per backend and time it (DuckDB: a new"
-          + " file under the data directory; PostgreSQL: a new schema telecube_bench in its database; Druid: the"
-          + " star's datasources on that cluster emptied first, so give it a cluster of its own).")
-  java.nio.file.Path load;
+          + " file under the data directory; PostgreSQL: a new schema telecube_bench in its database, with the"
+          + " bench's indexes; Druid: the star's datasources on that cluster emptied first, so give it a cluster"
+          + " of its own).")
+  Path load;
 
-  record Case(String name, CubeQuery query, String sql) {
+  /** What one backend's part of the run left for the rest. */
+  private record Run(BackendSettings settings, LoadSummary loaded, double loadSeconds, BackendTimes times) {
   }
 
-  /** The bench's questions, each with hand-written SQL DuckDB, PostgreSQL and Druid run. */
-  static List<Case> cases() {
-    return List.of(
-        new Case("revenue by province x month",
-            CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month")),
-            "SELECT r.province_code, r.province_name_zh, m.month_code, sum(f.amount) FROM fact_billing f "
-                + "JOIN dim_region r ON r.city_code = f.city_code JOIN dim_month m ON m.month_key = f.month_key "
-                + "GROUP BY r.province_code, r.province_name_zh, m.month_code ORDER BY 1, 3"),
-        new Case("ARPU by city (one year)",
-            CubeQuery.of("revenue", List.of("arpu"), List.of("region.city"))
-                .withFilters(List.of(LevelFilter.members("time.year", "2025"))),
-            "WITH m AS (SELECT f.city_code, f.month_key, sum(f.amount) AS revenue, count(DISTINCT f.subscriber_id) AS billed "
-                + "FROM fact_billing f JOIN dim_month d ON d.month_key = f.month_key WHERE d.year_code = '2025' "
-                + "GROUP BY f.city_code, f.month_key) "
-                + "SELECT r.city_code, r.city_name_zh, sum(revenue) / count(*) / avg(billed) FROM m "
-                + "JOIN dim_region r ON r.city_code = m.city_code GROUP BY r.city_code, r.city_name_zh ORDER BY 1"),
-        new Case("churn rate by macro-region x quarter",
-            CubeQuery.of("subscribers", List.of("churn_rate"), List.of("region.macro_region", "time.quarter")),
-            "WITH m AS (SELECT r.macro_region, d.quarter_code, f.month_key, sum(f.is_churned) AS churned, "
-                + "sum(f.active_start) AS active_start FROM fact_subscriber_month f JOIN dim_region r ON r.city_code = f.city_code "
-                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY r.macro_region, d.quarter_code, f.month_key), "
-                + "q AS (SELECT quarter_code, min(month_key) AS first_month FROM m GROUP BY quarter_code) "
-                // ON rather than USING: Druid does not group by a USING column qualified by one side
-                + "SELECT m.macro_region, m.quarter_code, 1.0 * sum(m.churned) / sum(m.active_start) FILTER (WHERE m.month_key = q.first_month) "
-                + "FROM m JOIN q ON q.quarter_code = m.quarter_code GROUP BY m.macro_region, m.quarter_code ORDER BY 1, 2"),
-        new Case("active subscribers by year (semi-additive)",
-            CubeQuery.of("subscribers", List.of("active_end"), List.of("time.year")),
-            "WITH m AS (SELECT d.year_code, f.month_key, sum(f.active_end) AS active_end FROM fact_subscriber_month f "
-                + "JOIN dim_month d ON d.month_key = f.month_key GROUP BY d.year_code, f.month_key) "
-                + "SELECT year_code, sum(active_end) FILTER (WHERE month_key = (SELECT max(month_key) FROM m m2 "
-                + "WHERE m2.year_code = m.year_code)) FROM m GROUP BY year_code ORDER BY 1"),
-        new Case("MoU by province (drill-across)",
-            CubeQuery.of("usage", List.of("mou"), List.of("region.province")),
-            "WITH u AS (SELECT r.province_code, sum(f.duration_sec) / 60.0 AS minutes, count(DISTINCT f.month_key) AS months "
-                + "FROM fact_usage f JOIN dim_region r ON r.city_code = f.city_code GROUP BY r.province_code), "
-                + "a AS (SELECT r.province_code, sum(f.active_end) AS active_end FROM fact_subscriber_month f "
-                + "JOIN dim_region r ON r.city_code = f.city_code WHERE f.month_key = (SELECT max(month_key) FROM fact_subscriber_month) "
-                + "GROUP BY r.province_code) "
-                + "SELECT province_code, minutes / months / active_end FROM u JOIN a USING (province_code) ORDER BY 1"),
-        new Case("revenue by province x month + MoM change",
-            CubeQuery.of("revenue", List.of("revenue"), List.of("region.province", "time.month"))
-                .withTimeIntelligence(List.of("previous_period_change")),
-            "WITH m AS (SELECT r.province_code, f.month_key, sum(f.amount) AS revenue FROM fact_billing f "
-                + "JOIN dim_region r ON r.city_code = f.city_code GROUP BY r.province_code, f.month_key) "
-                + "SELECT province_code, month_key, revenue, revenue / lag(revenue) OVER (PARTITION BY province_code ORDER BY month_key) - 1 "
-                + "FROM m ORDER BY 1, 2"),
-        new Case("revenue by province x quarter, totals",
-            CubeQuery.of("revenue", List.of("revenue"), List.of("region.province"))
-                .withColumns(List.of("time.quarter")).withTotals(true),
-            "SELECT r.province_code, d.quarter_code, sum(f.amount) FROM fact_billing f "
-                + "JOIN dim_region r ON r.city_code = f.city_code JOIN dim_month d ON d.month_key = f.month_key "
-                + "GROUP BY ROLLUP (r.province_code, d.quarter_code) ORDER BY 1, 2"));
-  }
-
-  /** One backend's figures. */
-  private record Timing(double loadSeconds, List<double[]> cases) {
-  }
+  private List<Question> questions;
 
   @Override
   public Integer call() throws Exception {
+    Path feeds = feeds();
+    System.out.println(BenchReport.header(Machine.current(), scaleLabel(feeds), Map.of()));
     List<String> names = backends == null || backends.isEmpty() ? List.of(root.backendSettings().backend()) : backends;
-    List<Timing> timings = new ArrayList<>();
+    List<Run> runsByBackend = new ArrayList<>();
     for (String name : names) {
-      timings.add(time(name));
+      runsByBackend.add(time(name, feeds));
     }
-    if (skipQueries) {
-      return 0;
-    }
-    System.out.println();
-    // every engine time is also set against raw SQL on DuckDB, when DuckDB is among the backends
-    int duckdb = names.indexOf("duckdb");
-    StringBuilder header = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", "case"));
-    for (String name : names) {
-      header.append(String.format(java.util.Locale.ROOT, " %16s %16s %7s", name + " engine ms", name + " raw ms", "ratio"));
-      if (duckdb >= 0 && !name.equals("duckdb")) {
-        header.append(String.format(java.util.Locale.ROOT, " %16s", name + "/duckdb raw"));
+    Run duckdb = names.contains("duckdb") ? runsByBackend.get(names.indexOf("duckdb")) : null;
+    Run postgres = names.contains("postgres") ? runsByBackend.get(names.indexOf("postgres")) : null;
+
+    List<HttpTimes> http = null;
+    List<ConcurrencyResult> concurrency = new ArrayList<>();
+    Map<String, Long> factRows = Map.of();
+    if (duckdb != null && !skipQueries && !skipHttp) {
+      try (BenchServer server = BenchServer.start(duckdb.settings().dataDir())) {
+        System.out.println("== the server at " + server.base() + " on " + duckdb.settings().dataDir());
+        http = new HttpBench(warmups, runs).time(server, questions);
+        for (int n : clients) {
+          if (n > 0) {
+            System.out.printf(Locale.ROOT, "== %d clients for %d s%n", n, durationSeconds);
+            concurrency.add(new ConcurrencyBench(questions, month(server.warehouse())[0])
+                .run(server, n, Duration.ofSeconds(durationSeconds)));
+          }
+        }
+        factRows = LoadBench.factRows(server.warehouse());
       }
     }
-    System.out.println(header);
-    List<Case> cases = cases();
-    for (int i = 0; i < cases.size(); i++) {
-      StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-45s", cases.get(i).name()));
-      for (int b = 0; b < names.size(); b++) {
-        double[] c = timings.get(b).cases().get(i);
-        line.append(String.format(java.util.Locale.ROOT, " %16s %16s %7s", ms(c[0]), ms(c[1]), ratio(c[0], c[1])));
-        if (duckdb >= 0 && b != duckdb) {
-          line.append(String.format(java.util.Locale.ROOT, " %16s", ratio(c[0], timings.get(duckdb).cases().get(i)[1])));
+    LoadFigures loadFigures = null;
+    if (duckdb != null && duckdb.loaded() != null) {
+      Path scratch = BenchWarehouse.benchDir(duckdb.settings()).resolveSibling("scratch");
+      List<LoadFigures.Batch> batches = List.of();
+      try (Warehouse warehouse = Warehouse.open(duckdb.settings())) {
+        if (factRows.isEmpty()) {
+          factRows = LoadBench.factRows(warehouse);
+        }
+        if (!skipBatches) {
+          batches = LoadBench.smallBatches(warehouse, feeds, scratch);
         }
       }
-      System.out.println(line);
+      loadFigures = new LoadFigures(duckdb.loadSeconds(), duckdb.loaded().rowsRead(),
+          LoadBench.throughput(duckdb.loaded(), feeds, scratch), batches);
     }
-    if (load != null) {
-      for (int i = 0; i < names.size(); i++) {
-        System.out.printf(java.util.Locale.ROOT, "load %-10s %8.1f s%n", names.get(i), timings.get(i).loadSeconds());
+    print(feeds, names, runsByBackend, duckdb, postgres, http, concurrency, factRows, loadFigures);
+    boolean differ = runsByBackend.stream().filter(r -> r.times() != null)
+        .anyMatch(r -> r.times().checks().stream().anyMatch(c -> !c.isEmpty()));
+    if (differ) {
+      System.out.println("The engine's answers and the hand-written SQL's differ (see \"answers\"): the timings"
+          + " of those questions compare different work.");
+    }
+    return differ ? 1 : 0;
+  }
+
+  private void print(Path feeds, List<String> names, List<Run> runsByBackend, Run duckdb, Run postgres,
+                     List<HttpTimes> http, List<ConcurrencyResult> concurrency, Map<String, Long> factRows,
+                     LoadFigures loadFigures) {
+    System.out.println();
+    System.out.print(BenchReport.header(Machine.current(), scaleLabel(feeds), factRows));
+    System.out.printf(Locale.ROOT, "runs: %d timed after %d warm-ups per case%n", runs, warmups);
+    if (!skipQueries && questions != null) {
+      System.out.println();
+      System.out.println("Questions (ratios: the HTTP time over the SQL's, p50; below 1x TeleCube is faster):");
+      System.out.println();
+      System.out.print(BenchReport.questions(questions, http, duckdb == null ? null : duckdb.times(),
+          postgres == null ? null : postgres.times()));
+      if (postgres != null) {
+        System.out.println();
+        System.out.println(load == null && scale == null
+            ? "PostgreSQL: the warehouse's own indexes (not the bench's schema, so none added)."
+            : "PostgreSQL indexes beyond the star's own (month_key per fact): "
+                + String.join("; ", PostgresIndexes.STATEMENTS.subList(0, PostgresIndexes.STATEMENTS.size() - 1)));
+      }
+      System.out.println();
+      System.out.println("The engine in this JVM against each backend's hand-written SQL:");
+      System.out.println();
+      System.out.print(BenchReport.backends(questions,
+          runsByBackend.stream().map(Run::times).filter(t -> t != null).toList()));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (runsByBackend.get(i).loaded() != null) {
+        System.out.printf(Locale.ROOT, "load %-10s %8.1f s%n", names.get(i), runsByBackend.get(i).loadSeconds());
       }
     }
-    return 0;
+    if (loadFigures != null) {
+      System.out.println();
+      System.out.println("Load (DuckDB):");
+      System.out.println();
+      System.out.print(BenchReport.load(loadFigures));
+    }
+    if (!concurrency.isEmpty()) {
+      System.out.println();
+      System.out.println("Concurrent clients (HTTP: the questions in turn, every 10th request a CSV export, every"
+          + " 25th a PDF report; peak RSS and heap of this JVM, which runs the server):");
+      System.out.println();
+      System.out.print(BenchReport.concurrency(concurrency));
+    }
   }
 
-  /** A median in milliseconds, or why there is none. */
-  private static String ms(double value) {
-    return Double.isNaN(value) ? "failed" : String.format(java.util.Locale.ROOT, "%.1f", value);
+  /** The feeds this run loads: --load, else --scale's generated (or reused) ones, else none. */
+  private Path feeds() throws Exception {
+    if (load != null || scale == null) {
+      return load;
+    }
+    Path dir = feedsDir != null ? feedsDir : root.dataDir.resolve("bench").resolve("feeds-" + scale);
+    YearMonth last = lastMonth != null ? lastMonth : GeneratorSettings.defaultLastMonth(Clock.systemUTC());
+    return BenchFeeds.prepare(dir, scale, last);
   }
 
-  private static String ratio(double a, double b) {
-    return Double.isNaN(a) || Double.isNaN(b) ? "-" : String.format(java.util.Locale.ROOT, "%.2fx", a / b);
+  private String scaleLabel(Path feeds) {
+    String data = feeds == null ? "the warehouse in " + root.dataDir : "feeds in " + feeds;
+    return scale == null ? data : String.format(Locale.ROOT, "%,d subscribers x 12 months (%s)", scale, data);
   }
 
   /** Where backend {@code name} is for this run: its own --X-url when given, else the environment's. */
@@ -189,98 +251,61 @@ final class BenchCommand implements Callable<Integer> {
         : new BackendSettings(name, settings.dataDir(), url, "", "", settings.poolSize(), settings.options());
   }
 
-  private Timing time(String name) throws Exception {
+  private Run time(String name, Path feeds) throws Exception {
     BackendSettings settings = settingsFor(name);
     double loadSeconds = 0;
-    if (load != null) {
-      java.nio.file.Path marker = BenchDruid.marker(settings);
+    LoadSummary loaded = null;
+    if (feeds != null) {
+      Path marker = BenchDruid.marker(settings);
       settings = BenchWarehouse.fresh(settings);
       try (Warehouse warehouse = Warehouse.open(settings)) {
         if (name.equals("druid")) {
           BenchDruid.reset(warehouse, marker);
         }
         long t0 = System.nanoTime();
-        org.telecube.etl.load.EtlLoader.load(warehouse, org.telecube.etl.load.FeedPaths.expand(List.of(load)),
-            java.util.Optional.empty(), new org.telecube.etl.load.ConsoleLoadListener());
+        loaded = LoadBench.load(warehouse, feeds);
         loadSeconds = (System.nanoTime() - t0) / 1e9;
         if (name.equals("druid")) {
           BenchDruid.remember(warehouse, marker);
+        }
+        if (name.equals("postgres")) {
+          PostgresIndexes.create(warehouse);
         }
       }
     }
     try (Warehouse warehouse = Warehouse.open(settings)) {
       System.out.println("== " + warehouse.backend().name() + " at " + warehouse.backend().location());
-      QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
       if (reportsMonth != null) {
+        QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
         org.telecube.reports.ReportService reports = new org.telecube.reports.ReportService(engine);
         for (org.telecube.reports.definition.ReportDefinition r : reports.catalog()) {
-          double ms = median(() -> reports.render(r.id(), reportsMonth, null, "zh-CN", "pdf"));
-          System.out.printf("report %-38s %10.0f ms (median of %d after warm-up, PDF, whole country)%n", r.id(), ms, runs);
+          double ms = org.telecube.server.bench.Samples.time(1, runs,
+              () -> reports.render(r.id(), reportsMonth, null, "zh-CN", "pdf")).p50();
+          System.out.printf(Locale.ROOT, "report %-38s %10.0f ms (median of %d after warm-up, PDF, whole country)%n",
+              r.id(), ms, runs);
         }
       }
-      List<double[]> out = new ArrayList<>();
+      BackendTimes times = null;
       if (!skipQueries) {
-        for (Case c : cases()) {
-          // a case one backend cannot answer is reported, and the others still run
-          double engineMs = attempt(c.name(), "engine", () -> median(() -> engine.execute(c.query())));
-          double rawMs = attempt(c.name(), "raw SQL", () -> {
-            try (Connection conn = warehouse.backend().dataSource().getConnection()) {
-              return median(() -> drain(conn, c.sql()));
-            }
-          });
-          System.out.printf(java.util.Locale.ROOT, "%-45s engine %8s ms, raw SQL %8s ms%n", c.name(), ms(engineMs),
-              ms(rawMs));
-          out.add(new double[] {engineMs, rawMs});
+        if (questions == null) {
+          String[] period = month(warehouse);
+          questions = Questions.all(period[0], period[1]);
         }
+        times = new QuestionBench(warmups, runs).time(warehouse, questions);
       }
-      return new Timing(loadSeconds, out);
+      return new Run(settings, loaded, loadSeconds, times);
     }
   }
 
-  private interface Work {
-    void run() throws Exception;
-  }
-
-  private interface Timed {
-    double call() throws Exception;
-  }
-
-  private static double attempt(String name, String what, Timed timed) {
-    try {
-      return timed.call();
-    } catch (Exception e) {
-      System.out.println(name + ": " + what + " failed: " + CliErrors.describe(e));
-      return Double.NaN;
-    }
-  }
-
-  private double median(Work work) {
-    try {
-      for (int i = 0; i < 3; i++) {
-        work.run();
+  /** The last month holding billing and its year, e.g. {@code 2026-11} and {@code 2026}. */
+  private static String[] month(Warehouse warehouse) throws java.sql.SQLException {
+    try (Connection c = warehouse.backend().dataSource().getConnection(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT month_code, year_code FROM dim_month "
+             + "WHERE month_key = (SELECT max(month_key) FROM fact_billing)")) {
+      if (!rs.next() || rs.getString(1) == null) {
+        throw new IllegalStateException("the warehouse holds no billing: load feeds first (--load DIR or --scale N)");
       }
-      double[] times = new double[runs];
-      for (int i = 0; i < runs; i++) {
-        long t = System.nanoTime();
-        work.run();
-        times[i] = (System.nanoTime() - t) / 1e6;
-      }
-      Arrays.sort(times);
-      return times[runs / 2];
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
-
-  private static void drain(Connection conn, String sql) throws SQLException {
-    List<Object> sink = new ArrayList<>();
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        for (int i = 1; i <= n; i++) {
-          sink.add(rs.getObject(i));
-        }
-      }
+      return new String[] {rs.getString(1), rs.getString(2)};
     }
   }
 }

@@ -1,0 +1,47 @@
+package org.telecube.server.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.telecube.server.TelecubeApplication;
+import org.telecube.warehouse.Warehouse;
+
+/**
+ * The real server, started in this JVM on a free port over a DuckDB warehouse, so questions are
+ * timed as an analyst's browser meets them: HTTP, JSON, the controllers, and whatever the server
+ * does in front of the engine (cache, admission, aggregates).
+ */
+public final class BenchServer implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+  private final URI base;
+
+  private BenchServer(ConfigurableApplicationContext context, URI base) {
+    this.context = context;
+    this.base = base;
+  }
+
+  /** Serves the DuckDB warehouse in {@code dataDir} (the environment's server backend settings are not used). */
+  public static BenchServer start(Path dataDir) {
+    SpringApplication app = new SpringApplication(TelecubeApplication.class);
+    ConfigurableApplicationContext context = app.run("--telecube.data-dir=" + dataDir.toAbsolutePath().normalize(),
+        "--server.port=0", "--telecube.backend=duckdb", "--telecube.warehouse.url=",
+        "--logging.level.root=WARN", "--logging.level.org.telecube=WARN");
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    return new BenchServer(context, URI.create("http://127.0.0.1:" + port + "/"));
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public Warehouse warehouse() {
+    return context.getBean(Warehouse.class);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
