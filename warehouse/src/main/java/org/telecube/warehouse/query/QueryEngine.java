@@ -48,6 +48,11 @@ public final class QueryEngine {
     return new QueryEngine(backend, model, validator, planner.scoped(scope), executor);
   }
 
+  /** This engine counting every distinct count as such: the reference its additive forms are tested against. */
+  QueryEngine withoutAdditiveForms() {
+    return new QueryEngine(backend, model, validator, planner.withoutAdditiveForms(), executor);
+  }
+
   public Scope scope() {
     return planner.scope();
   }

@@ -58,21 +58,29 @@ final class QueryPlanner {
   private final CalciteCatalog catalog;
   private final SqlDialect dialect;
   private final Scope scope;
+  private final boolean additiveForms;
 
   QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect) {
-    this(model, catalog, dialect, Scope.all());
+    this(model, catalog, dialect, Scope.all(), true);
   }
 
-  private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope) {
+  private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope,
+                       boolean additiveForms) {
     this.model = model;
     this.catalog = catalog;
     this.dialect = dialect;
     this.scope = scope;
+    this.additiveForms = additiveForms;
   }
 
   /** The same planner with every plan restricted to {@code newScope}. */
   QueryPlanner scoped(Scope newScope) {
-    return new QueryPlanner(model, catalog, dialect, newScope);
+    return new QueryPlanner(model, catalog, dialect, newScope, additiveForms);
+  }
+
+  /** The same planner counting every distinct count as such: the reference the additive forms are tested against. */
+  QueryPlanner withoutAdditiveForms() {
+    return new QueryPlanner(model, catalog, dialect, scope, false);
   }
 
   Scope scope() {
@@ -98,13 +106,21 @@ final class QueryPlanner {
   }
 
   /**
-   * True when {@code measures} can be planned for several groupings in one statement (GROUPING
-   * SETS): the values come straight from one aggregate, with no stage combining months and no
-   * cube brought across.
+   * True when {@code measures} can be planned for several groupings (subsets of {@code levels}) in
+   * one statement (GROUPING SETS): the values come straight from one aggregate, with no stage
+   * combining months and no cube brought across. A distinct count counts in its additive form
+   * where the levels, filters and scope allow it.
    */
-  boolean groupsInOneStatement(Cube cube, List<Measure> measures) {
-    return closure(cube, measures).values().stream().allMatch(m -> m instanceof Measure.Derived
-        || m instanceof Measure.Stored s && s.overTime() == OverTime.SUM && s.aggregate() != Aggregate.MONTHS);
+  boolean groupsInOneStatement(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters,
+                               List<Measure> measures) {
+    Map<String, Measure> all = closure(cube, measures);
+    if (all.values().stream().anyMatch(Measure.Across.class::isInstance)) {
+      return false;
+    }
+    List<Measure.Stored> stored = all.values().stream()
+        .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
+    return additiveForms(stored, usedDimensions(levels, withScope(cube, filters))).stream()
+        .allMatch(s -> s.overTime() == OverTime.SUM && s.aggregate() != Aggregate.MONTHS);
   }
 
   /**
@@ -376,9 +392,8 @@ final class QueryPlanner {
                          List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
     // every cube of the plan (drill-across too) is restricted to the scope
     filters = withScope(cube, filters);
-    Set<DimensionUsage> used = new LinkedHashSet<>();
-    levels.forEach(l -> used.add(l.usage()));
-    filters.forEach(f -> used.add(f.level().usage()));
+    Set<DimensionUsage> used = usedDimensions(levels, filters);
+    stored = additiveForms(stored, used);
     boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
     // Aggregate the fact by the foreign keys the query uses before joining dimensions: the joins
     // then see thousands of rows instead of millions. Distinct counts cannot be pre-aggregated.
@@ -578,6 +593,28 @@ final class QueryPlanner {
       });
     }
     b.aggregate(b.groupKey(levelFields), combine);
+  }
+
+  /** The dimensions a plan grouped by {@code levels} and filtered by {@code filters} (scope included) touches. */
+  private static Set<DimensionUsage> usedDimensions(List<ResolvedLevel> levels, List<ResolvedFilter> filters) {
+    Set<DimensionUsage> used = new LinkedHashSet<>();
+    levels.forEach(l -> used.add(l.usage()));
+    filters.forEach(f -> used.add(f.level().usage()));
+    return used;
+  }
+
+  /**
+   * {@code stored} with each distinct count that adds up over every dimension in {@code used} as
+   * the sum of its additive column, under the same name: partial sums pre-aggregate and roll up
+   * by grouping sets where a distinct count could do neither. The rest as they are.
+   */
+  private List<Measure.Stored> additiveForms(List<Measure.Stored> stored, Set<DimensionUsage> used) {
+    if (!additiveForms) {
+      return stored;
+    }
+    List<String> names = used.stream().map(DimensionUsage::name).toList();
+    return stored.stream().map(m -> m.additive() != null && m.additive().holdsFor(names) ? m.asAdditiveSum() : m)
+        .toList();
   }
 
   /** The measure's fact-row condition, over the top relation ({@code alias} null) or an aliased one. */

@@ -80,7 +80,8 @@ final class QueryStatements {
         }
       }
     }
-    if (groupings.size() > 1 && capabilities.groupingSets() && planner.groupsInOneStatement(q.cube(), q.measures())) {
+    if (groupings.size() > 1 && capabilities.groupingSets()
+        && planner.groupsInOneStatement(q.cube(), q.levels(), q.filters(), q.measures())) {
       PlannedStatement statement = planner.planGroupings(q.cube(), q.levels(), groupings, q.filters(), q.measures(),
           q.language(), QueryValidator.MAX_ROWS * groupings.size()).as("totals by grouping sets");
       Map<List<ResolvedLevel>, Map<String, PlannedStatement>> byGrouping = new LinkedHashMap<>();
