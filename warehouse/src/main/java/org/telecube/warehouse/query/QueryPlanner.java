@@ -53,6 +53,8 @@ final class QueryPlanner {
   private static final String FACT = "f";
   private static final String MONTH = "month_";
   static final String GROUPING = "grouping_";
+  /** The column naming each row's dim_time_bridge kind in a time-intelligence plan. */
+  static final String KIND = "kind_";
 
   private final CubeModel model;
   private final CalciteCatalog catalog;
@@ -98,11 +100,12 @@ final class QueryPlanner {
   /**
    * Plans {@code measures} of {@code cube} grouped by {@code levels}.
    *
-   * @param bridgeKind null for plain values, else a dim_time_bridge kind (previous_period, ...)
+   * @param bridgeKinds empty for plain values, else dim_time_bridge kinds (previous_period, ...):
+   *     the values over each, in one statement whose rows name their kind in {@link #KIND}
    */
   PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters, List<Measure> measures,
-                        Language language, String bridgeKind, List<OrderKey> order, int fetch) {
-    return plan(cube, levels, null, filters, measures, language, bridgeKind, order, fetch);
+                        Language language, List<String> bridgeKinds, List<OrderKey> order, int fetch) {
+    return plan(cube, levels, null, filters, measures, language, bridgeKinds, order, fetch);
   }
 
   /**
@@ -129,7 +132,7 @@ final class QueryPlanner {
    */
   PlannedStatement planGroupings(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                                  List<ResolvedFilter> filters, List<Measure> measures, Language language, int fetch) {
-    return plan(cube, levels, groupings, filters, measures, language, null, List.of(), fetch);
+    return plan(cube, levels, groupings, filters, measures, language, List.of(), List.of(), fetch);
   }
 
   /** The value of {@code GROUPING(k0, k1, ..)} on the rows of {@code grouping}: a 1 bit per rolled-up level, first level highest. */
@@ -143,13 +146,13 @@ final class QueryPlanner {
 
   private PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                                 List<ResolvedFilter> filters, List<Measure> measures, Language language,
-                                String bridgeKind, List<OrderKey> order, int fetch) {
+                                List<String> bridgeKinds, List<OrderKey> order, int fetch) {
     RelBuilder b = catalog.builder();
     Map<String, Measure> all = closure(cube, measures);
     List<Measure.Stored> stored = all.values().stream()
         .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
-    String grain = bridgeKind == null ? null : QueryValidator.finestTime(levels).level().name();
-    aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKind, grain);
+    String grain = bridgeKinds.isEmpty() ? null : QueryValidator.finestTime(levels).level().name();
+    aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKinds, grain);
 
     // drill-across: one aggregate per other cube, joined on the levels both cubes have
     Map<String, List<Measure.Across>> acrossByCube = new LinkedHashMap<>();
@@ -178,8 +181,7 @@ final class QueryPlanner {
       }
       List<Measure.Stored> targets = e.getValue().stream()
           .map(a -> (Measure.Stored) other.measure(a.measure()).orElseThrow()).distinct().toList();
-      String otherGrain = bridgeKind == null ? null : grain;
-      aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKind, otherGrain);
+      aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKinds, grain);
       RelNode base = b.build();
       RelNode primary = b.build();
       int primaryFields = primary.getRowType().getFieldCount();
@@ -187,6 +189,10 @@ final class QueryPlanner {
       List<RexNode> conditions = new ArrayList<>();
       for (int j = 0; j < shared.size(); j++) {
         conditions.add(b.equals(b.field(2, 0, 3 * primaryIndex.get(j)), b.field(2, 1, 3 * j)));
+      }
+      if (base.getRowType().getField(KIND, true, false) != null) {
+        // the other cube went through the time bridge too: each kind's values with its own
+        conditions.add(b.equals(b.field(2, 0, KIND), b.field(2, 1, KIND)));
       }
       b.join(JoinRelType.LEFT, conditions.isEmpty() ? b.literal(true) : b.and(conditions));
       List<RexNode> keep = new ArrayList<>();
@@ -225,6 +231,10 @@ final class QueryPlanner {
     if (groupings != null) {
       out.add(b.field(GROUPING));
       layoutColumns.add(GROUPING);
+    }
+    if (!bridgeKinds.isEmpty()) {
+      out.add(b.field(KIND));
+      layoutColumns.add(KIND);
     }
     b.project(out);
 
@@ -389,7 +399,7 @@ final class QueryPlanner {
    */
   private void aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                          List<ResolvedFilter> filters,
-                         List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
+                         List<Measure.Stored> stored, Language language, List<String> bridgeKinds, String grain) {
     // every cube of the plan (drill-across too) is restricted to the scope
     filters = withScope(cube, filters);
     Set<DimensionUsage> used = usedDimensions(levels, filters);
@@ -398,7 +408,8 @@ final class QueryPlanner {
     // Aggregate the fact by the foreign keys the query uses before joining dimensions: the joins
     // then see thousands of rows instead of millions. Distinct counts cannot be pre-aggregated.
     Set<String> keys = new LinkedHashSet<>();
-    used.forEach(u -> keys.add(u.dimension().time() && bridgeKind != null ? cube.timeColumn() : u.foreignKey()));
+    boolean bridged = !bridgeKinds.isEmpty() && used.stream().anyMatch(u -> u.dimension().time());
+    used.forEach(u -> keys.add(u.dimension().time() && bridged ? cube.timeColumn() : u.foreignKey()));
     if (byMonth) {
       keys.add(cube.timeColumn());
     }
@@ -428,12 +439,12 @@ final class QueryPlanner {
     b.as(FACT);
     for (DimensionUsage usage : used) {
       String alias = alias(usage);
-      if (usage.dimension().time() && bridgeKind != null) {
-        // the time bridge maps each fact month to the period it contributes to
+      if (usage.dimension().time() && bridged) {
+        // the time bridge maps each fact month to the period it contributes to, once per kind
         b.scan("dim_time_bridge").as("tb");
         b.join(JoinRelType.INNER, b.and(
             b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, "tb", "source_month_key")),
-            b.equals(b.field(2, "tb", "kind"), text(b, bridgeKind)),
+            b.in(b.field(2, "tb", "kind"), bridgeKinds.stream().map(k -> text(b, k)).toList()),
             b.equals(b.field(2, "tb", "grain"), text(b, grain))));
         b.scan("dim_month").as(alias);
         b.join(JoinRelType.INNER, b.equals(b.field(2, "tb", "target_month_key"), b.field(2, alias, "month_key")));
@@ -473,6 +484,10 @@ final class QueryPlanner {
       names.add("c" + i);
       projected.add(b.field(alias, l.level().orderColumn()));
       names.add("o" + i);
+    }
+    if (bridged) {
+      projected.add(b.field("tb", "kind"));
+      names.add(KIND);
     }
     if (byMonth) {
       projected.add(b.field(FACT, cube.timeColumn()));
@@ -562,6 +577,9 @@ final class QueryPlanner {
         timeKeys.add(b.field("k" + i));
       }
     }
+    if (bridged) {
+      timeKeys.add(b.field(KIND));
+    }
     List<RexNode> withSpan = new ArrayList<>(b.fields());
     withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(MONTH)).over()
         .partitionBy(timeKeys).toRex(), "first_month_"));
@@ -576,6 +594,9 @@ final class QueryPlanner {
       levelFields.add(b.field("k" + i));
       levelFields.add(b.field("c" + i));
       levelFields.add(b.field("o" + i));
+    }
+    if (bridged) {
+      levelFields.add(b.field(KIND));
     }
     List<RelBuilder.AggCall> combine = new ArrayList<>();
     for (Measure.Stored m : stored) {
