@@ -109,21 +109,15 @@ final class QueryPlanner {
   }
 
   /**
-   * True when {@code measures} can be planned for several groupings (subsets of {@code levels}) in
-   * one statement (GROUPING SETS): the values come straight from one aggregate, with no stage
-   * combining months and no cube brought across. A distinct count counts in its additive form
-   * where the levels, filters and scope allow it.
+   * True when {@code measures} can be planned for several groupings in one statement (GROUPING
+   * SETS; where months combine afterwards, every set keeps the month and the months combine per
+   * grouping): no cube brought across, whose own aggregate would have to be grouped the same ways,
+   * and no first/last month, whose window over grouping sets not every backend can run (Druid's
+   * windows are experimental).
    */
-  boolean groupsInOneStatement(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters,
-                               List<Measure> measures) {
-    Map<String, Measure> all = closure(cube, measures);
-    if (all.values().stream().anyMatch(Measure.Across.class::isInstance)) {
-      return false;
-    }
-    List<Measure.Stored> stored = all.values().stream()
-        .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
-    return additiveForms(stored, usedDimensions(levels, withScope(cube, filters))).stream()
-        .allMatch(s -> s.overTime() == OverTime.SUM && s.aggregate() != Aggregate.MONTHS);
+  boolean groupsInOneStatement(Cube cube, List<Measure> measures) {
+    return closure(cube, measures).values().stream().noneMatch(m -> m instanceof Measure.Across
+        || m instanceof Measure.Stored s && (s.overTime() == OverTime.FIRST || s.overTime() == OverTime.LAST));
   }
 
   /**
@@ -543,9 +537,8 @@ final class QueryPlanner {
       calls.add(m.filter().isEmpty() ? call : call.filter(b.field("w_" + m.name())));
     }
     if (groupings != null) {
-      if (byMonth) {
-        throw new IllegalStateException("grouping sets cannot combine months");
-      }
+      // months combine per grouping: every set keeps the month, the stages below the grouping id
+      int month = byMonth ? names.indexOf(MONTH) : -1;
       List<org.apache.calcite.util.ImmutableBitSet> sets = new ArrayList<>();
       for (List<ResolvedLevel> grouping : groupings) {
         List<Integer> bits = new ArrayList<>();
@@ -553,6 +546,9 @@ final class QueryPlanner {
           if (grouping.contains(levels.get(i))) {
             bits.addAll(List.of(3 * i, 3 * i + 1, 3 * i + 2));
           }
+        }
+        if (month >= 0) {
+          bits.add(month);
         }
         sets.add(org.apache.calcite.util.ImmutableBitSet.of(bits));
       }
@@ -563,9 +559,9 @@ final class QueryPlanner {
       List<RelBuilder.AggCall> withId = new ArrayList<>(calls);
       withId.add(b.aggregateCall(SqlStdOperatorTable.GROUPING, keysOnly).as(GROUPING));
       b.aggregate(b.groupKey(org.apache.calcite.util.ImmutableBitSet.range(groupCount), sets), withId);
-      return;
+    } else {
+      b.aggregate(b.groupKey(groups), calls);
     }
-    b.aggregate(b.groupKey(groups), calls);
     if (!byMonth) {
       return;
     }
@@ -579,6 +575,9 @@ final class QueryPlanner {
     }
     if (bridged) {
       timeKeys.add(b.field(KIND));
+    }
+    if (groupings != null) {
+      timeKeys.add(b.field(GROUPING));
     }
     List<RexNode> withSpan = new ArrayList<>(b.fields());
     withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(MONTH)).over()
@@ -597,6 +596,9 @@ final class QueryPlanner {
     }
     if (bridged) {
       levelFields.add(b.field(KIND));
+    }
+    if (groupings != null) {
+      levelFields.add(b.field(GROUPING));
     }
     List<RelBuilder.AggCall> combine = new ArrayList<>();
     for (Measure.Stored m : stored) {

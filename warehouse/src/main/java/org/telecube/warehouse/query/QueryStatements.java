@@ -81,7 +81,7 @@ final class QueryStatements {
       }
     }
     if (groupings.size() > 1 && capabilities.groupingSets()
-        && planner.groupsInOneStatement(q.cube(), q.levels(), q.filters(), q.measures())) {
+        && planner.groupsInOneStatement(q.cube(), q.measures())) {
       PlannedStatement statement = planner.planGroupings(q.cube(), q.levels(), groupings, q.filters(), q.measures(),
           q.language(), QueryValidator.MAX_ROWS * groupings.size()).as("totals by grouping sets");
       Map<List<ResolvedLevel>, PlannedStatement> byGrouping = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ final class QueryStatements {
       }
       totals.add(new Totals(q.levels(), groupings, statement, byGrouping));
     } else {
-      // a plan combining months or bringing a cube across runs once per grouping
+      // a plan bringing a cube across, or a backend without grouping sets, runs once per grouping
       for (List<ResolvedLevel> subset : groupings) {
         PlannedStatement statement = planner.plan(q.cube(), subset, q.filters(), q.measures(), q.language(),
             List.of(), List.of(), QueryValidator.MAX_ROWS).as(totalsPurpose(subset));

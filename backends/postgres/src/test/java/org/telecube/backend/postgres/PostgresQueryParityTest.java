@@ -107,7 +107,16 @@ class PostgresQueryParityTest {
             "net_adds"), List.of("time.quarter")),
         CubeQuery.of("subscribers", List.of("arpu"), List.of()),
         CubeQuery.of("usage", List.of("voice_minutes", "active_end", "mou"), List.of("region.province"))
-            .withFilters(List.of(LevelFilter.members("time.month", "2025-03"))));
+            .withFilters(List.of(LevelFilter.members("time.month", "2025-03"))),
+        // months combined after grouping sets; billed subscribers summed from first_line; every
+        // time-intelligence kind in one statement
+        CubeQuery.of("subscribers", List.of("active_start", "active_end", "churn_rate"), List.of("region.province"))
+            .withColumns(List.of("time.quarter")).withTotals(true)
+            .withTimeIntelligence(List.of("previous_period", "same_period_last_year_change")),
+        CubeQuery.of("revenue", List.of("revenue", "billed_subscribers", "arpu"), List.of("region.province"))
+            .withColumns(List.of("time.quarter")).withTotals(true)
+            .withTimeIntelligence(List.of("previous_period_change", "year_to_date")),
+        CubeQuery.of("revenue", List.of("billed_subscribers", "arpu"), List.of("charge_item.item")).withTotals(true));
   }
 
   @ParameterizedTest
