@@ -1,7 +1,7 @@
 -- main
 SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
-FROM "public"."agg_revenue_by_city"
+FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
+FROM "public"."fact_billing"
 GROUP BY "month_key") AS "t"
 LEFT JOIN "public"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
 GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key"
@@ -11,33 +11,13 @@ FETCH NEXT 50001 ROWS ONLY;
 SELECT "month_code" AS "k", MIN("month_key") AS "first_month", COUNT(*) AS "months", SUM(CASE WHEN "month_key" = 0 THEN 1 ELSE 0 END) AS "with_data"
 FROM "public"."dim_month"
 GROUP BY "month_code";
--- main previous_period
-SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
-FROM "public"."agg_revenue_by_city"
+-- main previous_period, same_period_last_year, year_to_date
+SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "revenue", "dim_time_bridge"."kind" AS "kind_"
+FROM (SELECT "month_key", SUM("amount") AS "v_revenue"
+FROM "public"."fact_billing"
 GROUP BY "month_key") AS "t"
-INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'previous_period' AND "dim_time_bridge"."grain" = 'month'
+INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" IN ('previous_period', 'same_period_last_year', 'year_to_date') AND "dim_time_bridge"."grain" = 'month'
 INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
-GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key"
-ORDER BY "dim_month"."month_key", "dim_month"."month_code"
-FETCH NEXT 2147483647 ROWS ONLY;
--- main same_period_last_year
-SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
-FROM "public"."agg_revenue_by_city"
-GROUP BY "month_key") AS "t"
-INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'same_period_last_year' AND "dim_time_bridge"."grain" = 'month'
-INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
-GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key"
-ORDER BY "dim_month"."month_key", "dim_month"."month_code"
-FETCH NEXT 2147483647 ROWS ONLY;
--- main year_to_date
-SELECT "dim_month"."month_code" AS "k0", "dim_month"."month_name_zh" AS "c0", "dim_month"."month_key" AS "o0", SUM("t"."v_revenue") AS "m_revenue"
-FROM (SELECT "month_key", SUM("m_revenue") AS "v_revenue"
-FROM "public"."agg_revenue_by_city"
-GROUP BY "month_key") AS "t"
-INNER JOIN "public"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" = 'year_to_date' AND "dim_time_bridge"."grain" = 'month'
-INNER JOIN "public"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
-GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key"
+GROUP BY "dim_month"."month_code", "dim_month"."month_name_zh", "dim_month"."month_key", "dim_time_bridge"."kind"
 ORDER BY "dim_month"."month_key", "dim_month"."month_code"
 FETCH NEXT 2147483647 ROWS ONLY;

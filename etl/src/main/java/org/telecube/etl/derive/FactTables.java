@@ -35,7 +35,13 @@ public final class FactTables {
     st.execute("DELETE FROM " + table + (months == null ? "" : " WHERE " + monthFilter("month_key", months)));
   }
 
-  /** fact_billing for {@code months} (null = all): bill lines with attributes as of the month's last day. */
+  /**
+   * fact_billing for {@code months} (null = all): bill lines with attributes as of the month's last
+   * day, and first_line = 1 on one line per subscriber-month (its smallest charge item): the lines
+   * of a subscriber-month differ only in charge item and plan, so counting the marked lines counts
+   * billed subscribers by any other dimension (the customer analysis later stamps segment and stage
+   * per subscriber-month too, which keeps that true).
+   */
   public static void billing(Connection connection, Set<Integer> months) throws SQLException {
     if (months != null && months.isEmpty()) {
       return;
@@ -44,9 +50,11 @@ public final class FactTables {
       delete(st, "fact_billing", months);
       st.execute("""
           INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount,
-            paid_amount, outstanding, %s)
+            paid_amount, outstanding, first_line, %s)
           SELECT b.month_key, b.subscriber_id, b.charge_item, b.plan_code, b.amount, b.paid_amount,
-                 b.amount - b.paid_amount, %s
+                 b.amount - b.paid_amount,
+                 CASE WHEN row_number() OVER (PARTITION BY b.month_key, b.subscriber_id ORDER BY b.charge_item) = 1
+                      THEN 1 ELSE 0 END, %s
           FROM (SELECT *, last_day(make_date(month_key // 100, month_key %% 100, 1)) AS month_end
                 FROM stg_billing WHERE %s) b
           %s

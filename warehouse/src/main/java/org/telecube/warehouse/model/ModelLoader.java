@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,6 +155,7 @@ public final class ModelLoader {
     }
     Cube cube = new Cube(name, caption(path, c.path("caption")), text(path, c, "fact"),
         text(path, c, "time_column"), usages, measures, readAggregates(path, name, c.path("aggregates"), usages));
+    checkAdditive(path, cube);
     for (Measure m : measures) {
       if (m instanceof Measure.Derived d) {
         for (String ref : Formula.parse(d.formula()).measureNames()) {
@@ -238,7 +240,55 @@ public final class ModelLoader {
     OverTime overTime = OverTime.valueOf((m.has("over_time") ? text(path, m, "over_time") : "sum")
         .toUpperCase(Locale.ROOT));
     return new Measure.Stored(name, caption, format, column, aggregate, overTime, filter,
-        new BigDecimal(m.path("divide_by").asText("1")), reading);
+        new BigDecimal(m.path("divide_by").asText("1")), reading, additive(path, m, aggregate, overTime, filter));
+  }
+
+  /**
+   * {@code additive: {column, except: [dimension, ..]}} of a distinct count, or null. Only a
+   * distinct count combined month by month, without a row filter, has one: its 0/1 column marks
+   * one row per counted thing and month, so neither a count across months nor a filter that
+   * might skip the marked row could add up. The column is the fact's (checked when queried); the
+   * except dimensions are checked against the cube by {@link #checkAdditive}.
+   */
+  private static Measure.Additive additive(String path, JsonNode m, Aggregate aggregate, OverTime overTime,
+                                           Map<String, List<String>> filter) {
+    JsonNode a = m.path("additive");
+    if (a.isMissingNode()) {
+      return null;
+    }
+    String additivePath = path + ".additive";
+    if (aggregate != Aggregate.DISTINCT_COUNT) {
+      throw new ModelException(additivePath, "only a distinct count has an additive form");
+    }
+    if (overTime == OverTime.SUM) {
+      throw new ModelException(additivePath, "a distinct count over a whole period (over_time: sum) does not add up"
+          + " month by month; an additive form needs over_time average, first or last");
+    }
+    if (!filter.isEmpty()) {
+      throw new ModelException(additivePath, "a filtered distinct count has no additive form (the filter may skip the"
+          + " marked row)");
+    }
+    Set<String> except = new LinkedHashSet<>();
+    JsonNode list = a.path("except");
+    if (!list.isMissingNode() && !list.isArray()) {
+      throw new ModelException(additivePath + ".except", "a list of dimensions");
+    }
+    list.forEach(e -> except.add(string(additivePath + ".except", e)));
+    return new Measure.Additive(text(additivePath, a, "column"), except);
+  }
+
+  /** Every dimension an additive form does not add up over is one the cube has. */
+  private static void checkAdditive(String path, Cube cube) {
+    for (Measure m : cube.measures()) {
+      if (m instanceof Measure.Stored s && s.additive() != null) {
+        for (String d : s.additive().except()) {
+          if (cube.dimension(d).isEmpty()) {
+            throw new ModelException(path + ".measures." + s.name() + ".additive.except", "unknown dimension " + d
+                + " of cube " + cube.name());
+          }
+        }
+      }
+    }
   }
 
   /** {@code higher_is_better} (default true) and {@code change} (default by format: rates difference). */

@@ -52,7 +52,7 @@ final class CellShaping {
   /**
    * Adds the time-intelligence columns to {@code records}, grouped by {@code levels} (the query's,
    * or a totals grouping that keeps a time level); {@code byKind} holds the rows of the plan over
-   * each bridge kind. A change is null when either period is partial.
+   * each bridge kind (a kind without rows may be missing). A change is null when either period is partial.
    */
   static void addTimeIntelligence(ValidatedQuery q, List<ResolvedLevel> levels, List<Map<String, Object>> records,
                                   Periods periods, Map<String, List<ResultRow>> byKind) {
@@ -82,7 +82,7 @@ final class CellShaping {
       CellSet.Period period = timePeriods.get(timeKey);
       Integer first = starts.get(timeKey);
       for (TimeIntelligence ti : q.timeIntelligence()) {
-        ResultRow other = indexes.get(ti.bridgeKind()).get(key);
+        ResultRow other = indexes.getOrDefault(ti.bridgeKind(), Map.of()).get(key);
         boolean partial = period != null && period.partial();
         if (ti.isChange() && first != null && period != null) {
           // the period the change compares with: the one before, or the same one a year earlier

@@ -88,6 +88,11 @@ public final class QueryEngine {
     return planner.usesAggregates();
   }
 
+  /** This engine counting every distinct count as such: the reference its additive forms are tested against. */
+  QueryEngine withoutAdditiveForms() {
+    return new QueryEngine(backend, model, validator, planner.withoutAdditiveForms(), executor);
+  }
+
   public Scope scope() {
     return planner.scope();
   }
@@ -173,7 +178,7 @@ public final class QueryEngine {
     }
     CellShaping.Periods periods = periods(s, cancellation);
     if (!cells.isEmpty()) {
-      CellShaping.addTimeIntelligence(q, q.levels(), cells, periods, runAll(s.timeIntelligence(), cancellation));
+      CellShaping.addTimeIntelligence(q, q.levels(), cells, periods, byKind(s.timeIntelligence(), cancellation));
     }
     List<Map<String, Object>> totals = new ArrayList<>();
     for (QueryStatements.Totals t : s.totals()) {
@@ -186,7 +191,7 @@ public final class QueryEngine {
         // totals that keep a time level (the total row under months) get MoM / YoY too
         if (!records.isEmpty()) {
           CellShaping.addTimeIntelligence(q, grouping, records, periods,
-              runAll(t.timeIntelligence().getOrDefault(grouping, Map.of()), cancellation));
+              byKind(t.timeIntelligence().get(grouping), cancellation));
         }
         totals.addAll(records);
       }
@@ -375,9 +380,14 @@ public final class QueryEngine {
         : new int[] {((Number) first).intValue(), ((Number) rows.get(0).get("last_month")).intValue()};
   }
 
-  private Map<String, List<ResultRow>> runAll(Map<String, PlannedStatement> statements, Cancellation cancellation) {
+  /** The rows of a time-intelligence statement split by their bridge kind (none for a null statement). */
+  private Map<String, List<ResultRow>> byKind(PlannedStatement statement, Cancellation cancellation) {
     Map<String, List<ResultRow>> out = new LinkedHashMap<>();
-    statements.forEach((kind, statement) -> out.put(kind, run(statement, cancellation)));
+    if (statement != null) {
+      for (ResultRow r : run(statement, cancellation)) {
+        out.computeIfAbsent(r.text(QueryPlanner.KIND), k -> new ArrayList<>()).add(r);
+      }
+    }
     return out;
   }
 

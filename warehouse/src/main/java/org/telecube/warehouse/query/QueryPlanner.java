@@ -54,38 +54,47 @@ final class QueryPlanner {
   private static final String FACT = "f";
   private static final String MONTH = "month_";
   static final String GROUPING = "grouping_";
+  /** The column naming each row's dim_time_bridge kind in a time-intelligence plan. */
+  static final String KIND = "kind_";
 
   private final CubeModel model;
   private final CalciteCatalog catalog;
   private final SqlDialect dialect;
   private final Scope scope;
   private final AggregateRouter router;
+  private final boolean additiveForms;
 
   QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect) {
-    this(model, catalog, dialect, Scope.all(), new AggregateRouter(catalog, true));
+    this(model, catalog, dialect, Scope.all(), new AggregateRouter(catalog, true), true);
   }
 
   private QueryPlanner(CubeModel model, CalciteCatalog catalog, SqlDialect dialect, Scope scope,
-                       AggregateRouter router) {
+                       AggregateRouter router, boolean additiveForms) {
     this.model = model;
     this.catalog = catalog;
     this.dialect = dialect;
     this.scope = scope;
     this.router = router;
+    this.additiveForms = additiveForms;
   }
 
   /** The same planner with every plan restricted to {@code newScope}. */
   QueryPlanner scoped(Scope newScope) {
-    return new QueryPlanner(model, catalog, dialect, newScope, router);
+    return new QueryPlanner(model, catalog, dialect, newScope, router, additiveForms);
   }
 
   /** The same planner reading only the base facts, never an aggregate table. */
   QueryPlanner withoutAggregates() {
-    return new QueryPlanner(model, catalog, dialect, scope, router.disabled());
+    return new QueryPlanner(model, catalog, dialect, scope, router.disabled(), additiveForms);
   }
 
   boolean usesAggregates() {
     return router.enabled();
+  }
+
+  /** The same planner counting every distinct count as such: the reference the additive forms are tested against. */
+  QueryPlanner withoutAdditiveForms() {
+    return new QueryPlanner(model, catalog, dialect, scope, router, false);
   }
 
   Scope scope() {
@@ -103,21 +112,24 @@ final class QueryPlanner {
   /**
    * Plans {@code measures} of {@code cube} grouped by {@code levels}.
    *
-   * @param bridgeKind null for plain values, else a dim_time_bridge kind (previous_period, ...)
+   * @param bridgeKinds empty for plain values, else dim_time_bridge kinds (previous_period, ...):
+   *     the values over each, in one statement whose rows name their kind in {@link #KIND}
    */
   PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<ResolvedFilter> filters, List<Measure> measures,
-                        Language language, String bridgeKind, List<OrderKey> order, int fetch) {
-    return plan(cube, levels, null, filters, measures, language, bridgeKind, order, fetch);
+                        Language language, List<String> bridgeKinds, List<OrderKey> order, int fetch) {
+    return plan(cube, levels, null, filters, measures, language, bridgeKinds, order, fetch);
   }
 
   /**
    * True when {@code measures} can be planned for several groupings in one statement (GROUPING
-   * SETS): the values come straight from one aggregate, with no stage combining months and no
-   * cube brought across.
+   * SETS; where months combine afterwards, every set keeps the month and the months combine per
+   * grouping): no cube brought across, whose own aggregate would have to be grouped the same ways,
+   * and no first/last month, whose window over grouping sets not every backend can run (Druid's
+   * windows are experimental).
    */
   boolean groupsInOneStatement(Cube cube, List<Measure> measures) {
-    return closure(cube, measures).values().stream().allMatch(m -> m instanceof Measure.Derived
-        || m instanceof Measure.Stored s && s.overTime() == OverTime.SUM && s.aggregate() != Aggregate.MONTHS);
+    return closure(cube, measures).values().stream().noneMatch(m -> m instanceof Measure.Across
+        || m instanceof Measure.Stored s && (s.overTime() == OverTime.FIRST || s.overTime() == OverTime.LAST));
   }
 
   /**
@@ -126,7 +138,7 @@ final class QueryPlanner {
    */
   PlannedStatement planGroupings(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                                  List<ResolvedFilter> filters, List<Measure> measures, Language language, int fetch) {
-    return plan(cube, levels, groupings, filters, measures, language, null, List.of(), fetch);
+    return plan(cube, levels, groupings, filters, measures, language, List.of(), List.of(), fetch);
   }
 
   /** The value of {@code GROUPING(k0, k1, ..)} on the rows of {@code grouping}: a 1 bit per rolled-up level, first level highest. */
@@ -140,14 +152,14 @@ final class QueryPlanner {
 
   private PlannedStatement plan(Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                                 List<ResolvedFilter> filters, List<Measure> measures, Language language,
-                                String bridgeKind, List<OrderKey> order, int fetch) {
+                                List<String> bridgeKinds, List<OrderKey> order, int fetch) {
     RelBuilder b = catalog.builder();
     Map<String, Measure> all = closure(cube, measures);
     List<Measure.Stored> stored = all.values().stream()
         .filter(Measure.Stored.class::isInstance).map(Measure.Stored.class::cast).toList();
-    String grain = bridgeKind == null ? null : QueryValidator.finestTime(levels).level().name();
+    String grain = bridgeKinds.isEmpty() ? null : QueryValidator.finestTime(levels).level().name();
     List<Explain.Source> sources = new ArrayList<>();
-    sources.add(aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKind, grain).source());
+    sources.add(aggregate(b, cube, levels, groupings, filters, stored, language, bridgeKinds, grain).source());
 
     // drill-across: one aggregate per other cube, joined on the levels both cubes have
     Map<String, List<Measure.Across>> acrossByCube = new LinkedHashMap<>();
@@ -176,8 +188,7 @@ final class QueryPlanner {
       }
       List<Measure.Stored> targets = e.getValue().stream()
           .map(a -> (Measure.Stored) other.measure(a.measure()).orElseThrow()).distinct().toList();
-      String otherGrain = bridgeKind == null ? null : grain;
-      sources.add(aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKind, otherGrain).source());
+      sources.add(aggregate(b, other, shared, null, sharedFilters, targets, language, bridgeKinds, grain).source());
       RelNode base = b.build();
       RelNode primary = b.build();
       int primaryFields = primary.getRowType().getFieldCount();
@@ -185,6 +196,10 @@ final class QueryPlanner {
       List<RexNode> conditions = new ArrayList<>();
       for (int j = 0; j < shared.size(); j++) {
         conditions.add(b.equals(b.field(2, 0, 3 * primaryIndex.get(j)), b.field(2, 1, 3 * j)));
+      }
+      if (base.getRowType().getField(KIND, true, false) != null) {
+        // the other cube went through the time bridge too: each kind's values with its own
+        conditions.add(b.equals(b.field(2, 0, KIND), b.field(2, 1, KIND)));
       }
       b.join(JoinRelType.LEFT, conditions.isEmpty() ? b.literal(true) : b.and(conditions));
       List<RexNode> keep = new ArrayList<>();
@@ -223,6 +238,10 @@ final class QueryPlanner {
     if (groupings != null) {
       out.add(b.field(GROUPING));
       layoutColumns.add(GROUPING);
+    }
+    if (!bridgeKinds.isEmpty()) {
+      out.add(b.field(KIND));
+      layoutColumns.add(KIND);
     }
     b.project(out);
 
@@ -396,19 +415,19 @@ final class QueryPlanner {
    */
   private AggregateRouter.Route aggregate(RelBuilder b, Cube cube, List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings,
                          List<ResolvedFilter> filters,
-                         List<Measure.Stored> stored, Language language, String bridgeKind, String grain) {
+                         List<Measure.Stored> stored, Language language, List<String> bridgeKinds, String grain) {
     // every cube of the plan (drill-across too) is restricted to the scope
     filters = withScope(cube, filters);
-    Set<DimensionUsage> used = new LinkedHashSet<>();
-    levels.forEach(l -> used.add(l.usage()));
-    filters.forEach(f -> used.add(f.level().usage()));
+    Set<DimensionUsage> used = usedDimensions(levels, filters);
+    stored = additiveForms(stored, used);
     boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
-    AggregateRouter.Route route = router.route(cube, levels, filters, used, stored, language, bridgeKind != null);
+    boolean bridged = !bridgeKinds.isEmpty() && used.stream().anyMatch(u -> u.dimension().time());
+    AggregateRouter.Route route = router.route(cube, levels, filters, used, stored, language, bridged);
     boolean routed = route.routed();
     // Aggregate the fact by the foreign keys the query uses before joining dimensions: the joins
     // then see thousands of rows instead of millions. Distinct counts cannot be pre-aggregated.
     Set<String> keys = new LinkedHashSet<>();
-    used.forEach(u -> keys.add(u.dimension().time() && (bridgeKind != null || routed) ? cube.timeColumn() : u.foreignKey()));
+    used.forEach(u -> keys.add(u.dimension().time() && (bridged || routed) ? cube.timeColumn() : u.foreignKey()));
     if (byMonth) {
       keys.add(cube.timeColumn());
     }
@@ -446,16 +465,16 @@ final class QueryPlanner {
     b.as(FACT);
     for (DimensionUsage usage : used) {
       String alias = alias(usage);
-      if (route.timeByMonth(usage) && bridgeKind == null) {
+      if (route.timeByMonth(usage) && !bridged) {
         // an aggregate keeps months, not days: month-based time levels read the month calendar
         b.scan(AggregateRouter.MONTHS).as(alias);
         b.join(JoinRelType.LEFT, b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, alias, "month_key")));
-      } else if (usage.dimension().time() && bridgeKind != null) {
-        // the time bridge maps each fact month to the period it contributes to
+      } else if (usage.dimension().time() && bridged) {
+        // the time bridge maps each fact month to the period it contributes to, once per kind
         b.scan("dim_time_bridge").as("tb");
         b.join(JoinRelType.INNER, b.and(
             b.equals(b.field(2, FACT, cube.timeColumn()), b.field(2, "tb", "source_month_key")),
-            b.equals(b.field(2, "tb", "kind"), text(b, bridgeKind)),
+            b.in(b.field(2, "tb", "kind"), bridgeKinds.stream().map(k -> text(b, k)).toList()),
             b.equals(b.field(2, "tb", "grain"), text(b, grain))));
         b.scan("dim_month").as(alias);
         b.join(JoinRelType.INNER, b.equals(b.field(2, "tb", "target_month_key"), b.field(2, alias, "month_key")));
@@ -495,6 +514,10 @@ final class QueryPlanner {
       names.add("c" + i);
       projected.add(b.field(alias, l.level().orderColumn()));
       names.add("o" + i);
+    }
+    if (bridged) {
+      projected.add(b.field("tb", "kind"));
+      names.add(KIND);
     }
     if (byMonth) {
       projected.add(b.field(FACT, cube.timeColumn()));
@@ -557,9 +580,8 @@ final class QueryPlanner {
       calls.add(m.filter().isEmpty() ? call : call.filter(b.field("w_" + m.name())));
     }
     if (groupings != null) {
-      if (byMonth) {
-        throw new IllegalStateException("grouping sets cannot combine months");
-      }
+      // months combine per grouping: every set keeps the month, the stages below the grouping id
+      int month = byMonth ? names.indexOf(MONTH) : -1;
       List<org.apache.calcite.util.ImmutableBitSet> sets = new ArrayList<>();
       for (List<ResolvedLevel> grouping : groupings) {
         List<Integer> bits = new ArrayList<>();
@@ -567,6 +589,9 @@ final class QueryPlanner {
           if (grouping.contains(levels.get(i))) {
             bits.addAll(List.of(3 * i, 3 * i + 1, 3 * i + 2));
           }
+        }
+        if (month >= 0) {
+          bits.add(month);
         }
         sets.add(org.apache.calcite.util.ImmutableBitSet.of(bits));
       }
@@ -577,10 +602,9 @@ final class QueryPlanner {
       List<RelBuilder.AggCall> withId = new ArrayList<>(calls);
       withId.add(b.aggregateCall(SqlStdOperatorTable.GROUPING, keysOnly).as(GROUPING));
       b.aggregate(b.groupKey(org.apache.calcite.util.ImmutableBitSet.range(groupCount), sets), withId);
-      countsAsCounts(b, stored, routed);
-      return route;
+    } else {
+      b.aggregate(b.groupKey(groups), calls);
     }
-    b.aggregate(b.groupKey(groups), calls);
     if (!byMonth) {
       countsAsCounts(b, stored, routed);
       return route;
@@ -592,6 +616,12 @@ final class QueryPlanner {
       if (levels.get(i).isTime()) {
         timeKeys.add(b.field("k" + i));
       }
+    }
+    if (bridged) {
+      timeKeys.add(b.field(KIND));
+    }
+    if (groupings != null) {
+      timeKeys.add(b.field(GROUPING));
     }
     List<RexNode> withSpan = new ArrayList<>(b.fields());
     withSpan.add(b.alias(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(MONTH)).over()
@@ -607,6 +637,12 @@ final class QueryPlanner {
       levelFields.add(b.field("k" + i));
       levelFields.add(b.field("c" + i));
       levelFields.add(b.field("o" + i));
+    }
+    if (bridged) {
+      levelFields.add(b.field(KIND));
+    }
+    if (groupings != null) {
+      levelFields.add(b.field(GROUPING));
     }
     List<RelBuilder.AggCall> combine = new ArrayList<>();
     for (Measure.Stored m : stored) {
@@ -643,6 +679,28 @@ final class QueryPlanner {
       fields.add(count ? b.cast(b.call(SqlStdOperatorTable.COALESCE, field, b.literal(0L)), SqlTypeName.BIGINT) : field);
     }
     b.project(fields, names, true);
+  }
+
+  /** The dimensions a plan grouped by {@code levels} and filtered by {@code filters} (scope included) touches. */
+  private static Set<DimensionUsage> usedDimensions(List<ResolvedLevel> levels, List<ResolvedFilter> filters) {
+    Set<DimensionUsage> used = new LinkedHashSet<>();
+    levels.forEach(l -> used.add(l.usage()));
+    filters.forEach(f -> used.add(f.level().usage()));
+    return used;
+  }
+
+  /**
+   * {@code stored} with each distinct count that adds up over every dimension in {@code used} as
+   * the sum of its additive column, under the same name: partial sums pre-aggregate and roll up
+   * by grouping sets where a distinct count could do neither. The rest as they are.
+   */
+  private List<Measure.Stored> additiveForms(List<Measure.Stored> stored, Set<DimensionUsage> used) {
+    if (!additiveForms) {
+      return stored;
+    }
+    List<String> names = used.stream().map(DimensionUsage::name).toList();
+    return stored.stream().map(m -> m.additive() != null && m.additive().holdsFor(names) ? m.asAdditiveSum() : m)
+        .toList();
   }
 
   /** The measure's fact-row condition, over the top relation ({@code alias} null) or an aliased one. */

@@ -21,11 +21,11 @@ final class QueryStatements {
 
   /**
    * A statement answering totals groupings (levels kept, the rest rolled up): one grouping, or
-   * several by GROUPING SETS over {@code levels}; and per grouping its time intelligence, keyed
-   * by bridge kind.
+   * several by GROUPING SETS over {@code levels}; and per grouping that keeps a time level its
+   * time-intelligence statement (every bridge kind in one).
    */
   record Totals(List<ResolvedLevel> levels, List<List<ResolvedLevel>> groupings, PlannedStatement statement,
-                Map<List<ResolvedLevel>, Map<String, PlannedStatement>> timeIntelligence) {
+                Map<List<ResolvedLevel>, PlannedStatement> timeIntelligence) {
     /** The rows of {@code grouping} among {@code rows} of {@link #statement()}. */
     List<ResultRow> rowsOf(List<ResolvedLevel> grouping, List<ResultRow> rows) {
       if (groupings.size() == 1) {
@@ -38,12 +38,12 @@ final class QueryStatements {
 
   private final PlannedStatement memberChecks;
   private final PlannedStatement main;
-  private final Map<String, PlannedStatement> timeIntelligence;
+  private final PlannedStatement timeIntelligence;
   private final List<Totals> totals;
   private final Map<String, PlannedStatement> periods;
 
   private QueryStatements(PlannedStatement memberChecks, PlannedStatement main,
-                          Map<String, PlannedStatement> timeIntelligence, List<Totals> totals,
+                          PlannedStatement timeIntelligence, List<Totals> totals,
                           Map<String, PlannedStatement> periods) {
     this.memberChecks = memberChecks;
     this.main = main;
@@ -62,9 +62,9 @@ final class QueryStatements {
       }
     }
     PlannedStatement checks = checked.isEmpty() ? null : planner.memberChecks(checked);
-    PlannedStatement main = planner.plan(q.cube(), q.levels(), q.filters(), q.measures(), q.language(), null,
+    PlannedStatement main = planner.plan(q.cube(), q.levels(), q.filters(), q.measures(), q.language(), List.of(),
         q.order(), q.limit() + 1);
-    Map<String, PlannedStatement> ti = timeIntelligence(planner, q, q.levels(), "main");
+    PlannedStatement ti = timeIntelligence(planner, q, q.levels(), "main");
     List<Totals> totals = new ArrayList<>();
     List<List<ResolvedLevel>> groupings = new ArrayList<>();
     if (q.totals()) {
@@ -80,19 +80,25 @@ final class QueryStatements {
         }
       }
     }
-    if (groupings.size() > 1 && capabilities.groupingSets() && planner.groupsInOneStatement(q.cube(), q.measures())) {
+    if (groupings.size() > 1 && capabilities.groupingSets()
+        && planner.groupsInOneStatement(q.cube(), q.measures())) {
       PlannedStatement statement = planner.planGroupings(q.cube(), q.levels(), groupings, q.filters(), q.measures(),
           q.language(), QueryValidator.MAX_ROWS * groupings.size()).as("totals by grouping sets");
-      Map<List<ResolvedLevel>, Map<String, PlannedStatement>> byGrouping = new LinkedHashMap<>();
-      groupings.forEach(g -> byGrouping.put(g, timeIntelligence(planner, q, g, totalsPurpose(g))));
+      Map<List<ResolvedLevel>, PlannedStatement> byGrouping = new LinkedHashMap<>();
+      for (List<ResolvedLevel> g : groupings) {
+        PlannedStatement t = timeIntelligence(planner, q, g, totalsPurpose(g));
+        if (t != null) {
+          byGrouping.put(g, t);
+        }
+      }
       totals.add(new Totals(q.levels(), groupings, statement, byGrouping));
     } else {
-      // a plan combining months or bringing a cube across runs once per grouping
+      // a plan bringing a cube across, or a backend without grouping sets, runs once per grouping
       for (List<ResolvedLevel> subset : groupings) {
-        PlannedStatement statement = planner.plan(q.cube(), subset, q.filters(), q.measures(), q.language(), null,
-            List.of(), QueryValidator.MAX_ROWS).as(totalsPurpose(subset));
-        totals.add(new Totals(subset, List.of(subset), statement,
-            Map.of(subset, timeIntelligence(planner, q, subset, totalsPurpose(subset)))));
+        PlannedStatement statement = planner.plan(q.cube(), subset, q.filters(), q.measures(), q.language(),
+            List.of(), List.of(), QueryValidator.MAX_ROWS).as(totalsPurpose(subset));
+        PlannedStatement t = timeIntelligence(planner, q, subset, totalsPurpose(subset));
+        totals.add(new Totals(subset, List.of(subset), statement, t == null ? Map.of() : Map.of(subset, t)));
       }
     }
     return new QueryStatements(checks, main.as("main"), ti, totals, periods(planner, q, span));
@@ -102,18 +108,19 @@ final class QueryStatements {
     return "totals by " + (subset.isEmpty() ? "(all)" : String.join(", ", subset.stream().map(ResolvedLevel::name).toList()));
   }
 
-  /** One statement per bridge kind the query's time intelligence needs, grouped by {@code levels}. */
-  private static Map<String, PlannedStatement> timeIntelligence(QueryPlanner planner, ValidatedQuery q,
-                                                                List<ResolvedLevel> levels, String purpose) {
-    Map<String, PlannedStatement> out = new LinkedHashMap<>();
-    if (QueryValidator.finestTime(levels) == null) {
-      return out;
+  /**
+   * The values over every bridge kind the query's time intelligence needs, grouped by
+   * {@code levels}, in one statement (its rows name their kind); null when there is none or no
+   * time level to shift.
+   */
+  private static PlannedStatement timeIntelligence(QueryPlanner planner, ValidatedQuery q,
+                                                   List<ResolvedLevel> levels, String purpose) {
+    List<String> kinds = q.timeIntelligence().stream().map(TimeIntelligence::bridgeKind).distinct().toList();
+    if (kinds.isEmpty() || QueryValidator.finestTime(levels) == null) {
+      return null;
     }
-    for (TimeIntelligence t : q.timeIntelligence()) {
-      out.computeIfAbsent(t.bridgeKind(), kind -> planner.plan(q.cube(), levels, q.filters(), q.measures(),
-          q.language(), kind, List.of(), Integer.MAX_VALUE).as(purpose + " " + kind));
-    }
-    return out;
+    return planner.plan(q.cube(), levels, q.filters(), q.measures(), q.language(), kinds, List.of(), Integer.MAX_VALUE)
+        .as(purpose + " " + String.join(", ", kinds));
   }
 
   /** The periods of each month-based time level of the query (days have none). */
@@ -142,7 +149,8 @@ final class QueryStatements {
     return main;
   }
 
-  Map<String, PlannedStatement> timeIntelligence() {
+  /** The main statement's time intelligence, or null. */
+  PlannedStatement timeIntelligence() {
     return timeIntelligence;
   }
 
@@ -162,10 +170,12 @@ final class QueryStatements {
     }
     out.add(main);
     out.addAll(periods.values());
-    out.addAll(timeIntelligence.values());
+    if (timeIntelligence != null) {
+      out.add(timeIntelligence);
+    }
     for (Totals t : totals) {
       out.add(t.statement());
-      t.timeIntelligence().values().forEach(byKind -> out.addAll(byKind.values()));
+      out.addAll(t.timeIntelligence().values());
     }
     return out;
   }

@@ -1,7 +1,9 @@
 /**
  * Questions to the warehouse and their answers. One path from every question to SQL:
  * {@link org.telecube.warehouse.query.QueryEngine} validates (QueryValidator), has QueryPlanner
- * (cube plans, members, month span, periods, totals by GROUPING SETS) and ListPlanner (detail
+ * (cube plans — a distinct count as the sum of its additive column where that is exact —,
+ * members, month span, periods, totals by GROUPING SETS, every time-intelligence kind of a
+ * grouping in one statement) and ListPlanner (detail
  * rows: the churn lists) plan each statement with Apache Calcite's RelBuilder and unparse it to
  * the backend's dialect, runs it through QueryExecutor — the only class that runs a question's
  * SQL, stoppable by a {@link org.telecube.warehouse.query.Cancellation} — and shapes the rows

@@ -93,6 +93,49 @@ class ModelLoaderTest {
   }
 
   @Test
+  void billedSubscribersAddUpExceptOverChargeItemAndPlan() {
+    Measure.Stored billed = (Measure.Stored) model.cube("revenue").orElseThrow().measure("billed_subscribers")
+        .orElseThrow();
+    assertThat(billed.additive()).isEqualTo(new Measure.Additive("first_line", java.util.Set.of("charge_item", "product")));
+    assertThat(billed.asAdditiveSum().aggregate()).isEqualTo(Aggregate.SUM);
+    assertThat(billed.asAdditiveSum().column()).isEqualTo("first_line");
+    // no other distinct count in the model: the subscriber cube's counts are 0/1 sums already
+    assertThat(model.cubes().stream().flatMap(c -> c.measures().stream()).filter(Measure.Stored.class::isInstance)
+        .map(Measure.Stored.class::cast).filter(s -> s.aggregate() == Aggregate.DISTINCT_COUNT))
+        .containsExactly(billed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "aggregate: distinct_count, additive: {column: first_line, except: [charge_item]}, over_time: average"
+          + "|unknown dimension charge_item",
+      "aggregate: distinct_count, additive: {column: first_line}" + "|over_time",
+      "aggregate: count, additive: {column: first_line}, over_time: average" + "|only a distinct count",
+      "aggregate: distinct_count, additive: {except: [region]}, over_time: average" + "|missing column",
+      "aggregate: distinct_count, filter: {charge_item: [voice]}, additive: {column: first_line}, over_time: average"
+          + "|filtered"})
+  void aWrongAdditiveFormIsRefused(String declaration, String message) {
+    String yaml = """
+        enumerations: {}
+        dimensions:
+          region: {caption: {zh-CN: 地区, en: Region}, table: dim_region, key: city_code,
+                   levels: [{name: city, caption: {zh-CN: 城市, en: City}, key: city_code}]}
+        cubes:
+          revenue:
+            caption: {zh-CN: 收入, en: Revenue}
+            fact: fact_billing
+            time_column: month_key
+            dimensions: [{dimension: region, foreign_key: city_code}]
+            measures:
+              - {name: billed, caption: {zh-CN: 出账用户数, en: Billed}, column: subscriber_id, %s}
+        """.formatted(declaration);
+    assertThatThrownBy(() -> ModelLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("cubes.revenue.measures.billed.additive")
+        .hasMessageContaining(message);
+  }
+
+  @Test
   void aBrokenModelNamesThePathOfTheMistake() {
     String yaml = """
         enumerations: {}

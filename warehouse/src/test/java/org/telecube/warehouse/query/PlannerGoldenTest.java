@@ -58,6 +58,13 @@ public abstract class PlannerGoldenTest {
     q.put("revenue_time_intelligence", () -> statements(engine.explain(CubeQuery.of("revenue",
         List.of("revenue"), List.of("time.month")).withTimeIntelligence(List.of("previous_period_change",
         "same_period_last_year", "year_to_date")))));
+    // billed subscribers in their additive form, totals per grouping (ARPU combines months), every
+    // time-intelligence kind of a grouping in one statement
+    q.put("revenue_arpu_totals_time_intelligence", () -> statements(engine.explain(CubeQuery.of("revenue",
+        List.of("revenue", "arpu"), List.of("region.province")).withColumns(List.of("time.quarter")).withTotals(true)
+        .withTimeIntelligence(List.of("previous_period_change", "same_period_last_year_change")))));
+    q.put("revenue_arpu_by_charge_item", () -> statements(engine.explain(CubeQuery.of("revenue",
+        List.of("arpu"), List.of("charge_item.item")))));
     q.put("usage_drill_across", () -> statements(engine.explain(CubeQuery.of("usage",
         List.of("voice_minutes", "mou"), List.of("region.province"))
         .withFilters(List.of(LevelFilter.members("time.month", "2025-03"))))));

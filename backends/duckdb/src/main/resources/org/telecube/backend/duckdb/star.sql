@@ -184,6 +184,7 @@ CREATE TABLE IF NOT EXISTS fact_billing (
   plan_code VARCHAR NOT NULL,
   amount DECIMAL(14,2) NOT NULL, paid_amount DECIMAL(14,2) NOT NULL,
   outstanding DECIMAL(14,2) NOT NULL,       -- amount - paid_amount
+  first_line INTEGER,                       -- 1 on one line per subscriber-month (its first charge item), else 0
   city_code VARCHAR, org_code VARCHAR, customer_type VARCHAR, vip_level VARCHAR, age_band VARCHAR,
   gender VARCHAR, network_type VARCHAR, payment_type VARCHAR, channel VARCHAR,
   contract_type VARCHAR, tenure_band VARCHAR,

@@ -65,6 +65,14 @@ class GroupingSetsTest {
         }));
       }
     }
+    // billed subscribers counted distinct (by charge item) within grouping sets, per grouping
+    CubeQuery distinct = CubeQuery.of("revenue", List.of("billed_subscribers", "arpu"), List.of("charge_item.item"))
+        .withColumns(List.of("time.quarter")).withTotals(true).withTimeIntelligence(List.of("previous_period"));
+    tests.add(DynamicTest.dynamicTest("revenue.arpu by charge item", () -> {
+      CellSet a = withSets.execute(distinct);
+      assertThat(a.totals()).isNotEmpty().isEqualTo(without.execute(distinct).totals());
+      assertThat(withSets.explain(distinct).sql("totals by grouping sets")).contains("COUNT(DISTINCT");
+    }));
     return tests;
   }
 
@@ -74,10 +82,19 @@ class GroupingSetsTest {
         .withColumns(List.of("time.quarter")).withTotals(true);
     CubeQuery semiAdditive = CubeQuery.of("subscribers", List.of("active_end"), List.of("region.province"))
         .withColumns(List.of("time.quarter")).withTotals(true);
+    CubeQuery arpu = CubeQuery.of("revenue", List.of("revenue", "arpu"), List.of("region.province"))
+        .withColumns(List.of("time.quarter")).withTotals(true);
+    CubeQuery across = CubeQuery.of("usage", List.of("mou"), List.of("region.province"))
+        .withColumns(List.of("time.quarter")).withTotals(true);
     return List.of(
         DynamicTest.dynamicTest("revenue", () -> assertThat(totalsStatements(withSets.explain(revenue))).isEqualTo(1)),
         DynamicTest.dynamicTest("revenue without", () -> assertThat(totalsStatements(without.explain(revenue))).isEqualTo(3)),
-        DynamicTest.dynamicTest("semi-additive", () -> assertThat(totalsStatements(withSets.explain(semiAdditive))).isEqualTo(3)));
+        // a first/last month is a window, not run over grouping sets
+        DynamicTest.dynamicTest("semi-additive", () -> assertThat(totalsStatements(withSets.explain(semiAdditive))).isEqualTo(3)),
+        // months averaged and counted after the grouping sets, per grouping
+        DynamicTest.dynamicTest("ARPU", () -> assertThat(totalsStatements(withSets.explain(arpu))).isEqualTo(1)),
+        // a cube brought across is grouped by its own statement: one plan per grouping
+        DynamicTest.dynamicTest("drill-across", () -> assertThat(totalsStatements(withSets.explain(across))).isEqualTo(3)));
   }
 
   private static long totalsStatements(Explain explain) {

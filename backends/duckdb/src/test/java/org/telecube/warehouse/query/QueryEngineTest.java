@@ -40,6 +40,9 @@ class QueryEngineTest {
           + "(202501,'b','monthly_fee','M4G58',50,50,0,'440300'),"
           + "(202502,'a','monthly_fee','M5G129',100,100,0,'440100'),(202502,'c','monthly_fee','M4G58',60,60,0,'110100'),"
           + "(202504,'a','monthly_fee','M5G129',130,130,0,'440100')");
+      // first_line as the ETL sets it: 1 on each subscriber-month's first charge item
+      st.execute("UPDATE fact_billing SET first_line = CASE WHEN charge_item = (SELECT min(g.charge_item) FROM fact_billing g"
+          + " WHERE g.month_key = fact_billing.month_key AND g.subscriber_id = fact_billing.subscriber_id) THEN 1 ELSE 0 END");
       st.execute("INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new, is_churned, tenure_months, revenue, billed, city_code) VALUES "
           + "(202501,'a',1,1,0,0,10,120,1,'440100'),(202501,'b',1,1,0,0,3,50,1,'440300'),"
           + "(202502,'a',1,1,0,0,11,100,1,'440100'),(202502,'b',1,0,0,1,4,0,0,'440300'),(202502,'c',0,1,1,0,0,60,1,'110100'),"

@@ -24,6 +24,9 @@ final class SmallStar {
           + "(202501,'b','monthly_fee','M4G58',50,50,0,'440300'),(202501,'c','monthly_fee','M4G58',70,70,0,'110100'),"
           + "(202502,'a','monthly_fee','M5G129',100,100,0,'440100'),(202502,'c','monthly_fee','M4G58',60,60,0,'110100'),"
           + "(202504,'a','monthly_fee','M5G129',130,130,0,'440100'),(202504,'c','monthly_fee','M4G58',10,10,0,'110100')");
+      // first_line as the ETL sets it: 1 on each subscriber-month's first charge item
+      st.execute("UPDATE fact_billing SET first_line = CASE WHEN charge_item = (SELECT min(g.charge_item) FROM fact_billing g"
+          + " WHERE g.month_key = fact_billing.month_key AND g.subscriber_id = fact_billing.subscriber_id) THEN 1 ELSE 0 END");
       st.execute("INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new, is_churned,"
           + " tenure_months, revenue, billed, city_code, value_segment, value_score, value_tier, signals, warning_score,"
           + " warning_type, at_risk, churn_reason) VALUES "

@@ -100,6 +100,7 @@ CREATE TABLE IF NOT EXISTS fact_billing (
   plan_code varchar NOT NULL,
   amount numeric(14,2) NOT NULL, paid_amount numeric(14,2) NOT NULL,
   outstanding numeric(14,2) NOT NULL,
+  first_line integer,
   city_code varchar, org_code varchar, customer_type varchar, vip_level varchar, age_band varchar,
   gender varchar, network_type varchar, payment_type varchar, channel varchar,
   contract_type varchar, tenure_band varchar,

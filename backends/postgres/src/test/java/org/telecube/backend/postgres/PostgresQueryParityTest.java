@@ -62,6 +62,9 @@ class PostgresQueryParityTest {
           + "(202501,'b','monthly_fee','M4G58',50.01,50,0.01,'440300'),"
           + "(202502,'a','monthly_fee','M5G129',100,100,0,'440100'),(202502,'c','monthly_fee','M4G58',60,60,0,'110100'),"
           + "(202504,'a','monthly_fee','M5G129',130,130,0,'440100')");
+      // first_line as the ETL sets it: 1 on each subscriber-month's first charge item
+      st.execute("UPDATE fact_billing SET first_line = CASE WHEN charge_item = (SELECT min(g.charge_item) FROM fact_billing g"
+          + " WHERE g.month_key = fact_billing.month_key AND g.subscriber_id = fact_billing.subscriber_id) THEN 1 ELSE 0 END");
       st.execute("INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new, is_churned, tenure_months, revenue, billed, city_code) VALUES "
           + "(202501,'a',1,1,0,0,10,120,1,'440100'),(202501,'b',1,1,0,0,3,50,1,'440300'),"
           + "(202502,'a',1,1,0,0,11,100,1,'440100'),(202502,'b',1,0,0,1,4,0,0,'440300'),(202502,'c',0,1,1,0,0,60,1,'110100'),"
@@ -107,7 +110,16 @@ class PostgresQueryParityTest {
             "net_adds"), List.of("time.quarter")),
         CubeQuery.of("subscribers", List.of("arpu"), List.of()),
         CubeQuery.of("usage", List.of("voice_minutes", "active_end", "mou"), List.of("region.province"))
-            .withFilters(List.of(LevelFilter.members("time.month", "2025-03"))));
+            .withFilters(List.of(LevelFilter.members("time.month", "2025-03"))),
+        // months combined after grouping sets; billed subscribers summed from first_line; every
+        // time-intelligence kind in one statement
+        CubeQuery.of("subscribers", List.of("active_start", "active_end", "churn_rate"), List.of("region.province"))
+            .withColumns(List.of("time.quarter")).withTotals(true)
+            .withTimeIntelligence(List.of("previous_period", "same_period_last_year_change")),
+        CubeQuery.of("revenue", List.of("revenue", "billed_subscribers", "arpu"), List.of("region.province"))
+            .withColumns(List.of("time.quarter")).withTotals(true)
+            .withTimeIntelligence(List.of("previous_period_change", "year_to_date")),
+        CubeQuery.of("revenue", List.of("billed_subscribers", "arpu"), List.of("charge_item.item")).withTotals(true));
   }
 
   @ParameterizedTest
