@@ -90,7 +90,9 @@ public final class QueryEngine {
 
   /** This engine counting every distinct count as such: the reference its additive forms are tested against. */
   QueryEngine withoutAdditiveForms() {
-    return new QueryEngine(backend, model, validator, planner.withoutAdditiveForms(), executor);
+    // no cache: its key does not tell the two forms apart
+    return new QueryEngine(backend, model, validator, planner.withoutAdditiveForms(), executor, ResultCache.off(),
+        dataVersion);
   }
 
   public Scope scope() {

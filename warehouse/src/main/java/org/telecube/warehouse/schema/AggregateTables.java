@@ -145,7 +145,11 @@ public final class AggregateTables {
     Map<String, String> out = new LinkedHashMap<>();
     keys(cube, aggregate).forEach(k -> out.put(k, k));
     for (Measure m : cube.measures()) {
-      if (m instanceof Measure.Stored s && AggregateTable.stores(s)) {
+      // a distinct count with an additive form is stored as that form's sum: the planner asks for
+      // it only where the form holds (no dimension it does not add up over)
+      Measure.Stored s = m instanceof Measure.Stored st && st.additive() != null ? st.asAdditiveSum()
+          : m instanceof Measure.Stored st ? st : null;
+      if (s != null && AggregateTable.stores(s)) {
         out.put(identifier(AggregateTable.column(s)), expression(s, types));
       }
     }
