@@ -62,6 +62,10 @@ class AdditiveDistinctCountTest {
         fill(cube, measures.get(0));
       }
     }
+    // the facts were written directly, not by a load: their aggregate tables are built here
+    try (java.sql.Connection c = warehouse.backend().dataSource().getConnection()) {
+      org.telecube.warehouse.schema.AggregateTables.refreshAll(c, warehouse.model());
+    }
     additive = new QueryEngine(warehouse.backend(), warehouse.model());
     distinct = additive.withoutAdditiveForms();
   }
@@ -142,9 +146,11 @@ class AdditiveDistinctCountTest {
     assertThat(actual.cells()).isEqualTo(expected.cells());
     assertThat(actual.totals()).isEqualTo(expected.totals());
     // the main statement; a grand total (no level, no filter) of an inexact query is exact again
-    String main = additive.explain(q).sql("main");
+    // (on the base facts: an aggregate table names the sum after the measure, not the column)
+    String main = additive.withoutAggregates().explain(q).sql("main");
     assertThat(countsDistinct(main, m)).as(main).isEqualTo(!exact);
     assertThat(main.contains("\"" + m.additive().column() + "\"")).as(main).isEqualTo(exact);
+    assertThat(countsDistinct(additive.explain(q).sql("main"), m)).isEqualTo(!exact);
     if (exact) {
       assertThat(countsDistinct(sql(additive.explain(q)), m)).isFalse();
     }

@@ -140,6 +140,8 @@ class ResultCacheTest {
       st.execute("INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount, paid_amount,"
           + " outstanding, city_code) VALUES (202501,'b','voice','M4G58',1,1,0,'440300')");
       st.execute("INSERT INTO etl_batch (batch_id, started_at) VALUES (" + batch + ", now())");
+      // as a load would: the aggregate tables follow the facts
+      org.telecube.warehouse.schema.AggregateTables.refreshAll(c, warehouse.model());
     }
   }
 
