@@ -87,8 +87,14 @@ public final class Derivation {
           .months("fact_billing", scope.billingMonths());
     }
     if (!scope.usageMonths().isEmpty()) {
-      FactTables.usage(connection, scope.usageMonths());
-      changes.step("fact_usage " + DerivationScope.inList(scope.usageMonths()))
+      // by day when the days are known: a one-day batch derives one day
+      if (scope.usageDays().isEmpty()) {
+        FactTables.usage(connection, scope.usageMonths());
+      } else {
+        FactTables.usageDays(connection, scope.usageDays());
+      }
+      changes.step("fact_usage " + DerivationScope.inList(scope.usageMonths())
+              + (scope.usageDays().size() == 1 ? " (" + scope.usageDays().first() + ")" : ""))
           .months("fact_usage", scope.usageMonths());
     }
     if (!scope.eventMonths().isEmpty()) {
@@ -111,7 +117,8 @@ public final class Derivation {
                                         SortedSet<Integer> subscriberMonths, DerivedChanges.Builder changes)
       throws SQLException {
     derive(connection, "fact_billing", scope.billingMonths(), changes);
-    derive(connection, "fact_usage", scope.usageMonths(), changes);
+    // usage derived by day covers only part of its months
+    derive(connection, "fact_usage", scope.usageDays().isEmpty() ? scope.usageMonths() : new TreeSet<>(), changes);
     derive(connection, "fact_service_event", scope.eventMonths(), changes);
     derive(connection, "fact_subscriber_month", subscriberMonths, changes);
   }

@@ -16,20 +16,25 @@ import java.util.TreeSet;
  * @param eventMonths month keys of service event rows loaded
  * @param dueMonths month keys of the due dates of billing rows loaded or replaced (arrears
  *     signals of those months on can change)
+ * @param usageDays the days (yyyy-mm-dd) of the usage rows loaded, within {@code usageMonths}:
+ *     fact_usage is derived by day
  */
 public record DerivationScope(boolean referenceChanged, boolean subscribersChanged,
                               SortedSet<Integer> billingMonths, SortedSet<Integer> usageMonths,
-                              SortedSet<Integer> eventMonths, SortedSet<Integer> dueMonths) {
+                              SortedSet<Integer> eventMonths, SortedSet<Integer> dueMonths,
+                              SortedSet<String> usageDays) {
   public DerivationScope {
     billingMonths = new TreeSet<>(billingMonths);
     usageMonths = new TreeSet<>(usageMonths);
     eventMonths = new TreeSet<>(eventMonths);
     dueMonths = new TreeSet<>(dueMonths);
+    usageDays = new TreeSet<>(usageDays);
   }
 
   public DerivationScope(boolean referenceChanged, boolean subscribersChanged, SortedSet<Integer> billingMonths,
                          SortedSet<Integer> usageMonths, SortedSet<Integer> eventMonths) {
-    this(referenceChanged, subscribersChanged, billingMonths, usageMonths, eventMonths, new TreeSet<>());
+    this(referenceChanged, subscribersChanged, billingMonths, usageMonths, eventMonths, new TreeSet<>(),
+        new TreeSet<>());
   }
 
   /** Everything: what a fresh rebuild does. */

@@ -37,7 +37,9 @@ public final class FactTables {
    */
   private static SortedSet<Integer> rewrite(Statement st, String table, FactRows rows, String insert)
       throws SQLException {
-    String where = rows.on(table + ".month_key", table + ".subscriber_id");
+    String where = table.equals("fact_usage") || table.equals("fact_service_event")
+        ? rows.on(table + ".month_key", table + ".subscriber_id", table + ".date_key")
+        : rows.on(table + ".month_key", table + ".subscriber_id");
     SortedSet<Integer> months = new TreeSet<>();
     if (rows.bySubscriber()) {
       months.addAll(months(st, table, where));
@@ -110,6 +112,16 @@ public final class FactTables {
     usage(connection, rows(months));
   }
 
+  /**
+   * fact_usage for some days (yyyy-mm-dd): a day's usage rows depend only on that day's staged
+   * rows and the history, so a batch of one day derives that day.
+   */
+  public static void usageDays(Connection connection, Set<String> days) throws SQLException {
+    if (!days.isEmpty()) {
+      usage(connection, FactRows.days(days));
+    }
+  }
+
   private static SortedSet<Integer> usage(Connection connection, FactRows rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
       return rewrite(st, "fact_usage", rows, """
@@ -121,7 +133,7 @@ public final class FactTables {
           %s
           WHERE %s
           """.formatted(ATTRIBUTE_COLUMNS, monthKey("u.usage_date"), attributes("v", "u.usage_date"),
-          versionJoin("v", "u", "u.usage_date"), rows.on(monthKey("u.usage_date"), "u.subscriber_id")));
+          versionJoin("v", "u", "u.usage_date"), rows.on(monthKey("u.usage_date"), "u.subscriber_id", "u.usage_date")));
     }
   }
 
@@ -147,7 +159,7 @@ public final class FactTables {
           %s
           WHERE %s
           """.formatted(ATTRIBUTE_COLUMNS, monthKey("e.event_date"), attributes("v", "e.event_date"),
-          versionJoin("v", "e", "e.event_date"), rows.on(monthKey("e.event_date"), "e.subscriber_id")));
+          versionJoin("v", "e", "e.event_date"), rows.on(monthKey("e.event_date"), "e.subscriber_id", "e.event_date")));
     }
   }
 

@@ -149,6 +149,7 @@ final class BatchRun {
     SortedSet<Integer> usage = new TreeSet<>();
     SortedSet<Integer> events = new TreeSet<>();
     SortedSet<Integer> due = new TreeSet<>();
+    SortedSet<String> usageDays = new TreeSet<>();
     for (StagingTable.MergeResult m : merges) {
       if (m.changed() == 0) {
         continue;
@@ -160,12 +161,15 @@ final class BatchRun {
           billing.addAll(m.months());
           due.addAll(m.dueMonths());
         }
-        case USAGE -> usage.addAll(m.months());
+        case USAGE -> {
+          usage.addAll(m.months());
+          usageDays.addAll(m.days());
+        }
         case SERVICE_EVENTS -> events.addAll(m.months());
         default -> throw new IllegalStateException("unhandled feed " + m.kind());
       }
     }
-    return new DerivationScope(reference, subscribers, billing, usage, events, due);
+    return new DerivationScope(reference, subscribers, billing, usage, events, due, usageDays);
   }
 
   private long nextBatchId() throws SQLException {

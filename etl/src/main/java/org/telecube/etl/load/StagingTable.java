@@ -138,8 +138,16 @@ final class StagingTable {
       if (monthKey != null) {
         months.addAll(ints(st, "SELECT DISTINCT " + monthKey + " FROM " + stagedView()));
       }
+      SortedSet<String> days = new TreeSet<>();
+      if (kind == FeedKind.USAGE) {
+        try (ResultSet rs = st.executeQuery("SELECT DISTINCT CAST(usage_date AS VARCHAR) FROM " + stagedView())) {
+          while (rs.next()) {
+            days.add(rs.getString(1));
+          }
+        }
+      }
       return new MergeResult(kind, staged, replaced, inserted, changed == null ? inserted : changed, months,
-          dueMonths);
+          dueMonths, days);
     }
   }
 
@@ -176,9 +184,10 @@ final class StagingTable {
    *     for other feeds every inserted row counts)
    * @param months month keys the staged rows fall in (facts only)
    * @param dueMonths month keys of the due dates of the bills staged and replaced (billing only)
+   * @param days the days (yyyy-mm-dd) the staged rows fall on (usage only)
    */
   record MergeResult(FeedKind kind, long staged, long replaced, long inserted, long changed,
-                     SortedSet<Integer> months, SortedSet<Integer> dueMonths) {
+                     SortedSet<Integer> months, SortedSet<Integer> dueMonths, SortedSet<String> days) {
     String describe() {
       return kind.code() + " +" + inserted + " (" + replaced + " replaced"
           + (staged > inserted ? ", " + (staged - inserted) + " duplicate keys, last kept" : "")

@@ -34,7 +34,9 @@ public final class Publishing {
     if (target.publisher().inPlace()) {
       return null;
     }
-    boolean full = target.publisher().publishedBatch() != batchId - 1;
+    // a first publication sends everything (the calendar among it); so does one after a gap
+    long published = target.publisher().publishedBatch();
+    boolean full = published == 0 || published != batchId - 1;
     target.publisher().publish(workArea,
         PublicationPlan.of(batchId, StarSchema.workAreaId(workArea), changes, full));
     return "published to " + target.name() + (full ? " (every table)" : "");
