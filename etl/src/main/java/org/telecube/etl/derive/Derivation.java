@@ -117,8 +117,12 @@ public final class Derivation {
                                         SortedSet<Integer> subscriberMonths, DerivedChanges.Builder changes)
       throws SQLException {
     derive(connection, "fact_billing", scope.billingMonths(), changes);
-    // usage derived by day covers only part of its months
-    derive(connection, "fact_usage", scope.usageDays().isEmpty() ? scope.usageMonths() : new TreeSet<>(), changes);
+    // usage derived by day: leave out those days rather than their months
+    SortedSet<Integer> usageMonths = scope.usageDays().isEmpty() ? scope.usageMonths() : new TreeSet<>();
+    SortedSet<Integer> months = FactTables.forSubscribers(connection, "fact_usage", usageMonths, scope.usageDays());
+    if (!months.isEmpty()) {
+      changes.step("fact_usage of those subscribers " + DerivationScope.inList(months)).months("fact_usage", months);
+    }
     derive(connection, "fact_service_event", scope.eventMonths(), changes);
     derive(connection, "fact_subscriber_month", subscriberMonths, changes);
   }

@@ -39,7 +39,16 @@ abstract sealed class FactRows {
   }
 
   static FactRows subscribers(Set<Integer> exceptMonths) {
-    return new Subscribers(Set.copyOf(exceptMonths));
+    return new Subscribers(Set.copyOf(exceptMonths), Set.of());
+  }
+
+  /** As {@link #subscribers(Set)}, leaving out also the days of a daily fact derived anyway. */
+  static FactRows subscribers(Set<Integer> exceptMonths, Set<String> exceptDays) {
+    return new Subscribers(Set.copyOf(exceptMonths), Set.copyOf(exceptDays));
+  }
+
+  private static String dayList(Set<String> days) {
+    return new TreeSet<>(days).stream().map(d -> "DATE '" + d + "'").collect(Collectors.joining(", "));
   }
 
   private static final class All extends FactRows {
@@ -76,16 +85,23 @@ abstract sealed class FactRows {
 
     @Override
     String on(String monthKey, String subscriberId, String date) {
-      return days.isEmpty() ? "FALSE" : date + " IN (" + days.stream().map(d -> "DATE '" + d + "'")
-          .collect(Collectors.joining(", ")) + ")";
+      return days.isEmpty() ? "FALSE" : date + " IN (" + dayList(days) + ")";
     }
   }
 
   private static final class Subscribers extends FactRows {
     private final Set<Integer> except;
+    private final Set<String> exceptDays;
 
-    Subscribers(Set<Integer> except) {
+    Subscribers(Set<Integer> except, Set<String> exceptDays) {
       this.except = except;
+      this.exceptDays = exceptDays;
+    }
+
+    @Override
+    String on(String monthKey, String subscriberId, String date) {
+      return on(monthKey, subscriberId) + (exceptDays.isEmpty() ? "" : " AND " + date + " NOT IN ("
+          + dayList(exceptDays) + ")");
     }
 
     @Override

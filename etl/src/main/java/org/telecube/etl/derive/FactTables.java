@@ -71,7 +71,13 @@ public final class FactTables {
    */
   public static SortedSet<Integer> forSubscribers(Connection connection, String table, Set<Integer> exceptMonths)
       throws SQLException {
-    FactRows rows = FactRows.subscribers(exceptMonths);
+    return forSubscribers(connection, table, exceptMonths, Set.of());
+  }
+
+  /** As {@link #forSubscribers(Connection, String, Set)}, leaving out also days of fact_usage derived by day. */
+  public static SortedSet<Integer> forSubscribers(Connection connection, String table, Set<Integer> exceptMonths,
+                                                  Set<String> exceptDays) throws SQLException {
+    FactRows rows = FactRows.subscribers(exceptMonths, exceptDays);
     return switch (table) {
       case "fact_billing" -> billing(connection, rows);
       case "fact_usage" -> usage(connection, rows);
