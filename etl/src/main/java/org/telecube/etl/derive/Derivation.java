@@ -14,7 +14,8 @@ import org.telecube.backend.duckdb.StarSchema;
  *
  * <ul>
  *   <li>Reference data changed: dimensions, dim_subscriber and every fact are rebuilt, the
- *       customer analysis rerun over every month.</li>
+ *       customer analysis rerun over every month. So is all but the dimensions on a first load
+ *       of snapshots (no history yet).</li>
  *   <li>Otherwise each fact is derived again for the months the batch loaded rows of
  *       (fact_subscriber_month follows billing, since its revenue does, plus months of its range
  *       it has no rows for yet); subscribers whose snapshots changed get their history rebuilt
@@ -31,8 +32,9 @@ public final class Derivation {
   public static DerivedChanges run(Connection connection, DerivationScope scope) throws SQLException {
     DerivedChanges.Builder changes = new DerivedChanges.Builder();
     try {
-      if (scope.referenceChanged()) {
-        return rebuildEverything(connection, changes);
+      // with no history yet (a first load) every subscriber is new: rebuilding all is the same, and faster
+      if (scope.referenceChanged() || (scope.subscribersChanged() && historyEmpty(connection))) {
+        return rebuildEverything(connection, changes, scope.referenceChanged());
       }
       // the history first: every fact reads the subscriber's version as of its date
       long subscribers = scope.subscribersChanged() ? SubscriberHistory.rebuildChanged(connection) : 0;
@@ -61,10 +63,20 @@ public final class Derivation {
     }
   }
 
-  private static DerivedChanges rebuildEverything(Connection connection, DerivedChanges.Builder changes)
-      throws SQLException {
-    StarSchema.rebuildDimensions(connection);
-    changes.step("dimensions");
+  private static boolean historyEmpty(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM dim_subscriber)")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  private static DerivedChanges rebuildEverything(Connection connection, DerivedChanges.Builder changes,
+                                                  boolean dimensions) throws SQLException {
+    if (dimensions) {
+      StarSchema.rebuildDimensions(connection);
+      changes.step("dimensions");
+    }
     SubscriberHistory.rebuild(connection);
     changes.step("dim_subscriber").whole("dim_subscriber");
     FactTables.billing(connection, null);
