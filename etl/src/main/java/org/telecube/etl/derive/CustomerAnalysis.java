@@ -6,28 +6,64 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.telecube.warehouse.schema.SqlScript;
 
 /**
- * Customer value, lifecycle and churn early warning, recomputed over every month after each
- * batch (so a reloaded month recomputes the same): signals per subscriber-month, warning weights
- * fitted from history (the next-month churn rate with each signal against the rate with none),
- * then segments, value score and tier, lifecycle stage and warning score written onto
+ * Customer value, lifecycle and churn early warning: signals per subscriber-month, warning
+ * weights fitted from history (the next-month churn rate with each signal against the rate with
+ * none), then segments, value score and tier, lifecycle stage and warning score written onto
  * fact_subscriber_month, and segment and stage onto fact_billing. Definitions:
  * docs/customer-analysis.md.
+ *
+ * <p>After a batch it runs from the earliest month the batch can have changed ({@link #runFrom}):
+ * a month's values depend only on it and earlier months, so earlier months keep theirs, and
+ * their stored signals, segments, stages and tiers feed the fit and the history windows. The
+ * weights are fitted on all history every time; when they come out different, the earlier
+ * months' warning scores are rescored from their stored signals. The result equals a run over
+ * every month ({@link #run}), which is what happens when the settings or configured weights
+ * differ from those of the last run. Only rows whose values differ are written.
  */
 public final class CustomerAnalysis {
   /** Settings and their defaults; a row in analysis_setting overrides each. */
   public static final Map<String, String> DEFAULT_SETTINGS = defaults();
 
+  /** The analysis columns of fact_subscriber_month. */
+  private static final String COLUMNS = "value_segment, previous_value_segment, value_score, value_tier,"
+      + " lifecycle_stage, previous_lifecycle_stage, signal_count, signals, "
+      + Arrays.stream(ChurnSignal.values()).map(ChurnSignal::column).collect(Collectors.joining(", "))
+      + ", warning_score, warning_type, at_risk";
+
   private static final String BASE = "/org/telecube/etl/derive/";
-  private static final SqlScript SIGNALS = SqlScript.load(CustomerAnalysis.class, BASE + "analysis.sql");
-  private static final SqlScript APPLY = SqlScript.parse("analysis-apply.sql", fill(
-      SqlScript.text(CustomerAnalysis.class, BASE + "analysis-apply.sql")));
+  private static final String SIGNALS = SqlScript.text(CustomerAnalysis.class, BASE + "analysis.sql");
+  private static final String APPLY = fill(SqlScript.text(CustomerAnalysis.class, BASE + "analysis-apply.sql"));
+  private static final String RESCORE = fill(SqlScript.text(CustomerAnalysis.class, BASE + "analysis-rescore.sql"));
+
+  /** The settings and configured weights the analysis last ran with (so a change of them reruns every month). */
+  private static final String APPLIED = "analysis_setting_applied";
+
+  /**
+   * What a run changed.
+   *
+   * @param from the first month recomputed (0: every month)
+   * @param subscriberMonths months of fact_subscriber_month with rows rewritten
+   * @param billingMonths months of fact_billing whose segment or stage was rewritten
+   * @param rescored true when new weights rescored the months before {@code from}
+   */
+  public record Result(int from, SortedSet<Integer> subscriberMonths, SortedSet<Integer> billingMonths,
+                       boolean rescored) {
+    public Result {
+      subscriberMonths = Collections.unmodifiableSortedSet(new TreeSet<>(subscriberMonths));
+      billingMonths = Collections.unmodifiableSortedSet(new TreeSet<>(billingMonths));
+    }
+  }
 
   private CustomerAnalysis() {
   }
@@ -44,7 +80,14 @@ public final class CustomerAnalysis {
     return Map.copyOf(d);
   }
 
-  public static void run(Connection connection) throws SQLException {
+  /** Recomputes every month (after the settings or configured weights changed). */
+  public static Result run(Connection connection) throws SQLException {
+    return runFrom(connection, 0);
+  }
+
+  /** Recomputes the months from {@code fromMonth} (yyyymm) on; see the class comment. */
+  public static Result runFrom(Connection connection, int fromMonth) throws SQLException {
+    int from = fromMonth;
     try (Statement st = connection.createStatement()) {
       try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO analysis_setting VALUES (?, ?)")) {
         for (Map.Entry<String, String> e : DEFAULT_SETTINGS.entrySet()) {
@@ -57,19 +100,92 @@ public final class CustomerAnalysis {
       try (ResultSet rs = st.executeQuery("SELECT count(*) FROM fact_subscriber_month")) {
         rs.next();
         if (rs.getLong(1) == 0) {
-          return;
+          return new Result(from, new TreeSet<>(), new TreeSet<>(), false);
         }
       }
-      SIGNALS.run(connection);
+      if (from > 0 && !sameInputsAsLastRun(st, from)) {
+        from = 0;
+      }
+      String weightsBefore = weights(st);
+      script("analysis.sql", SIGNALS, from).run(connection);
       fitWeights(connection, st);
-      APPLY.run(connection);
-      st.execute("DROP TABLE IF EXISTS ana_final");
-      st.execute("DROP TABLE IF EXISTS ana_value");
-      st.execute("DROP TABLE IF EXISTS ana_outcome");
-      st.execute("DROP TABLE IF EXISTS ana_signal");
-      st.execute("DROP TABLE IF EXISTS ana_version");
-      st.execute("DROP TABLE IF EXISTS ana_month");
+      boolean reweighted = !weights(st).equals(weightsBefore);
+      script("analysis-apply.sql", APPLY, from).run(connection);
+      SortedSet<Integer> subscriberMonths = months(st, "ana_changed");
+      SortedSet<Integer> billingMonths = months(st, "ana_billing_changed");
+      boolean rescored = false;
+      if (from > 0 && reweighted) {
+        script("analysis-rescore.sql", RESCORE, from).run(connection);
+        SortedSet<Integer> rescoredMonths = months(st, "ana_rescored");
+        subscriberMonths.addAll(rescoredMonths);
+        rescored = !rescoredMonths.isEmpty();
+        st.execute("DROP TABLE IF EXISTS ana_rescored");
+      }
+      recordInputs(st);
+      for (String t : List.of("ana_billing_changed", "ana_changed", "ana_final", "ana_value", "ana_outcome",
+          "ana_signal", "ana_version", "ana_month")) {
+        st.execute("DROP TABLE IF EXISTS " + t);
+      }
+      return new Result(from, subscriberMonths, billingMonths, rescored);
     }
+  }
+
+  /**
+   * True when the settings or configured weights differ from those of the last run, so the next
+   * batch recomputes every month even when its data does not feed the analysis (usage only).
+   */
+  public static boolean settingsChanged(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      return !sameInputsAsLastRun(st, 0);
+    }
+  }
+
+  private static SqlScript script(String name, String text, int from) {
+    return SqlScript.parse(name, text.replace("{from}", Integer.toString(from)));
+  }
+
+  private static SortedSet<Integer> months(Statement st, String table) throws SQLException {
+    SortedSet<Integer> months = new TreeSet<>();
+    try (ResultSet rs = st.executeQuery("SELECT DISTINCT month_key FROM " + table)) {
+      while (rs.next()) {
+        months.add(rs.getInt(1));
+      }
+    }
+    return months;
+  }
+
+  /** What the warning scores read from churn_signal_weight, as text. */
+  private static String weights(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT coalesce(string_agg(signal || '=' || weight || '/'"
+        + " || coalesce(CAST(churn_rate_without AS VARCHAR), '-'), ';' ORDER BY signal), '') FROM churn_signal_weight")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static final String INPUTS = "SELECT 'setting:' || name AS name, value FROM analysis_setting"
+      + " UNION ALL SELECT 'configured:' || signal, CAST(weight AS VARCHAR) FROM churn_signal_weight"
+      + " WHERE source = 'configured'";
+
+  /**
+   * True when the months before {@code from} were analysed with the settings and configured
+   * weights in force now (so they stand), and every one of their rows was analysed.
+   */
+  private static boolean sameInputsAsLastRun(Statement st, int from) throws SQLException {
+    st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED + " (name VARCHAR NOT NULL, value VARCHAR)");
+    try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM (" + INPUTS + " EXCEPT SELECT * FROM " + APPLIED
+        + ")) + (SELECT count(*) FROM (SELECT * FROM " + APPLIED + " EXCEPT " + INPUTS + "))"
+        + " + CASE WHEN (SELECT count(*) FROM " + APPLIED + ") = 0 THEN 1 ELSE 0 END"
+        + " + (SELECT count(*) FROM fact_subscriber_month WHERE month_key < " + from + " AND value_segment IS NULL)")) {
+      rs.next();
+      return rs.getLong(1) == 0;
+    }
+  }
+
+  private static void recordInputs(Statement st) throws SQLException {
+    st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED + " (name VARCHAR NOT NULL, value VARCHAR)");
+    st.execute("DELETE FROM " + APPLIED);
+    st.execute("INSERT INTO " + APPLIED + " " + INPUTS);
   }
 
   /**
@@ -127,6 +243,8 @@ public final class CustomerAnalysis {
   private static String fill(String sql) {
     Function<ChurnSignal, String> weight = s -> "(SELECT weight FROM churn_signal_weight WHERE signal = '" + s.code() + "')";
     return sql
+        .replace("{analysis_columns_f}", "f." + COLUMNS.replace(", ", ", f."))
+        .replace("{analysis_columns_a}", "a." + COLUMNS.replace(", ", ", a."))
         .replace("{signal_count}", join(ChurnSignal.values(), s -> "a." + s.column(), " + "))
         .replace("{signal_list}", "concat_ws(',', " + join(ChurnSignal.values(),
             s -> "CASE WHEN a." + s.column() + " = 1 THEN '" + s.code() + "' END", ", ") + ")")

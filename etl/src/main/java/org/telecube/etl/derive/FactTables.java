@@ -26,13 +26,65 @@ public final class FactTables {
     return "CAST(year(" + date + ") * 100 + month(" + date + ") AS INTEGER)";
   }
 
-  /** A SQL predicate on a month key expression: everything when {@code months} is null. */
-  private static String monthFilter(String monthKeyExpr, Set<Integer> months) {
-    return months == null ? "TRUE" : monthKeyExpr + " IN (" + DerivationScope.inList(months) + ")";
+  private static FactRows rows(Set<Integer> months) {
+    return months == null ? FactRows.all() : FactRows.months(months);
   }
 
-  private static void delete(Statement st, String table, Set<Integer> months) throws SQLException {
-    st.execute("DELETE FROM " + table + (months == null ? "" : " WHERE " + monthFilter("month_key", months)));
+  /**
+   * Rewrites the rows of {@code table} that {@code rows} selects with {@code insert}'s (null: none), and returns
+   * the months whose rows were deleted or inserted when the rows are selected by subscriber
+   * (empty otherwise: the caller knows the months).
+   */
+  private static SortedSet<Integer> rewrite(Statement st, String table, FactRows rows, String insert)
+      throws SQLException {
+    String where = table.equals("fact_usage") || table.equals("fact_service_event")
+        ? rows.on(table + ".month_key", table + ".subscriber_id", table + ".date_key")
+        : rows.on(table + ".month_key", table + ".subscriber_id");
+    SortedSet<Integer> months = new TreeSet<>();
+    if (rows.bySubscriber()) {
+      months.addAll(months(st, table, where));
+    }
+    st.execute("DELETE FROM " + table + " WHERE " + where);
+    if (insert != null) {
+      st.execute(insert);
+    }
+    if (rows.bySubscriber()) {
+      months.addAll(months(st, table, where));
+    }
+    return months;
+  }
+
+  private static SortedSet<Integer> months(Statement st, String table, String where) throws SQLException {
+    SortedSet<Integer> months = new TreeSet<>();
+    try (ResultSet rs = st.executeQuery("SELECT DISTINCT month_key FROM " + table + " WHERE " + where)) {
+      while (rs.next()) {
+        months.add(rs.getInt(1));
+      }
+    }
+    return months;
+  }
+
+  /**
+   * Derives again, for the subscribers of {@link SubscriberHistory#SCOPE} from each one's first
+   * changed month on, the rows of {@code table} outside {@code exceptMonths} (months derived in
+   * full by the same batch); returns the months whose rows changed.
+   */
+  public static SortedSet<Integer> forSubscribers(Connection connection, String table, Set<Integer> exceptMonths)
+      throws SQLException {
+    return forSubscribers(connection, table, exceptMonths, Set.of());
+  }
+
+  /** As {@link #forSubscribers(Connection, String, Set)}, leaving out also days of fact_usage derived by day. */
+  public static SortedSet<Integer> forSubscribers(Connection connection, String table, Set<Integer> exceptMonths,
+                                                  Set<String> exceptDays) throws SQLException {
+    FactRows rows = FactRows.subscribers(exceptMonths, exceptDays);
+    return switch (table) {
+      case "fact_billing" -> billing(connection, rows);
+      case "fact_usage" -> usage(connection, rows);
+      case "fact_service_event" -> serviceEvents(connection, rows);
+      case "fact_subscriber_month" -> subscriberMonth(connection, rows, exceptMonths);
+      default -> throw new IllegalArgumentException("not a fact table: " + table);
+    };
   }
 
   /**
@@ -46,9 +98,12 @@ public final class FactTables {
     if (months != null && months.isEmpty()) {
       return;
     }
+    billing(connection, rows(months));
+  }
+
+  private static SortedSet<Integer> billing(Connection connection, FactRows rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      delete(st, "fact_billing", months);
-      st.execute("""
+      return rewrite(st, "fact_billing", rows, """
           INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount,
             paid_amount, outstanding, first_line, %s)
           SELECT b.month_key, b.subscriber_id, b.charge_item, b.plan_code, b.amount, b.paid_amount,
@@ -56,10 +111,10 @@ public final class FactTables {
                  CASE WHEN row_number() OVER (PARTITION BY b.month_key, b.subscriber_id ORDER BY b.charge_item) = 1
                       THEN 1 ELSE 0 END, %s
           FROM (SELECT *, last_day(make_date(month_key // 100, month_key %% 100, 1)) AS month_end
-                FROM stg_billing WHERE %s) b
+                FROM stg_billing s WHERE %s) b
           %s
           """.formatted(ATTRIBUTE_COLUMNS, attributes("v", "b.month_end"),
-          monthFilter("month_key", months), versionJoin("v", "b", "b.month_end")));
+          rows.on("s.month_key", "s.subscriber_id"), versionJoin("v", "b", "b.month_end")));
     }
   }
 
@@ -68,9 +123,22 @@ public final class FactTables {
     if (months != null && months.isEmpty()) {
       return;
     }
+    usage(connection, rows(months));
+  }
+
+  /**
+   * fact_usage for some days (yyyy-mm-dd): a day's usage rows depend only on that day's staged
+   * rows and the history, so a batch of one day derives that day.
+   */
+  public static void usageDays(Connection connection, Set<String> days) throws SQLException {
+    if (!days.isEmpty()) {
+      usage(connection, FactRows.days(days));
+    }
+  }
+
+  private static SortedSet<Integer> usage(Connection connection, FactRows rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      delete(st, "fact_usage", months);
-      st.execute("""
+      return rewrite(st, "fact_usage", rows, """
           INSERT INTO fact_usage (date_key, month_key, subscriber_id, service, call_type, peer_network,
             events, duration_sec, volume_kb, plan_code, %s)
           SELECT u.usage_date, %s, u.subscriber_id, u.service, u.call_type, u.peer_network,
@@ -79,7 +147,7 @@ public final class FactTables {
           %s
           WHERE %s
           """.formatted(ATTRIBUTE_COLUMNS, monthKey("u.usage_date"), attributes("v", "u.usage_date"),
-          versionJoin("v", "u", "u.usage_date"), monthFilter(monthKey("u.usage_date"), months)));
+          versionJoin("v", "u", "u.usage_date"), rows.on(monthKey("u.usage_date"), "u.subscriber_id", "u.usage_date")));
     }
   }
 
@@ -91,9 +159,12 @@ public final class FactTables {
     if (months != null && months.isEmpty()) {
       return;
     }
+    serviceEvents(connection, rows(months));
+  }
+
+  private static SortedSet<Integer> serviceEvents(Connection connection, FactRows rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      delete(st, "fact_service_event", months);
-      st.execute("""
+      return rewrite(st, "fact_service_event", rows, """
           INSERT INTO fact_service_event (event_time, date_key, month_key, subscriber_id, event_type,
             severity, event_channel, duration_sec, plan_code, %s)
           SELECT e.event_time, e.event_date, %s, e.subscriber_id, e.event_type, e.severity,
@@ -102,7 +173,7 @@ public final class FactTables {
           %s
           WHERE %s
           """.formatted(ATTRIBUTE_COLUMNS, monthKey("e.event_date"), attributes("v", "e.event_date"),
-          versionJoin("v", "e", "e.event_date"), monthFilter(monthKey("e.event_date"), months)));
+          versionJoin("v", "e", "e.event_date"), rows.on(monthKey("e.event_date"), "e.subscriber_id", "e.event_date")));
     }
   }
 
@@ -141,18 +212,33 @@ public final class FactTables {
     if (months != null) {
       range.retainAll(months);
     }
+    subscriberMonth(connection, rows(months), range, "");
+  }
+
+  private static SortedSet<Integer> subscriberMonth(Connection connection, FactRows rows, Set<Integer> exceptMonths)
+      throws SQLException {
+    SortedSet<Integer> range = subscriberMonthRange(connection);
+    range.removeAll(exceptMonths);
+    return subscriberMonth(connection, rows, range,
+        " AND subscriber_id IN (SELECT subscriber_id FROM " + SubscriberHistory.SCOPE + ")");
+  }
+
+  /**
+   * @param range the months rows may be derived for
+   * @param onlySubscribers a predicate narrowing the snapshots and bills read ("" for all)
+   */
+  private static SortedSet<Integer> subscriberMonth(Connection connection, FactRows rows, SortedSet<Integer> range,
+                                                    String onlySubscribers) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      delete(st, "fact_subscriber_month", months);
-      if (range.isEmpty()) {
-        return;
-      }
-      st.execute("""
+      // nothing to insert when no month of the range is selected: the rewrite only deletes
+      String insert = range.isEmpty() ? null : """
           INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new,
             is_churned, tenure_months, revenue, billed, churn_reason, status, plan_code, %1$s)
           WITH latest AS (
             SELECT subscriber_id, join_date,
                    CASE WHEN status = 'churned' THEN status_date END AS churn_date, churn_reason
             FROM stg_subscriber
+            WHERE TRUE%5$s
             QUALIFY row_number() OVER (PARTITION BY subscriber_id ORDER BY as_of DESC) = 1
           ), months AS (
             SELECT month_key, month_start, last_day(month_start) AS month_end
@@ -160,7 +246,7 @@ public final class FactTables {
                   FROM (SELECT unnest([%2$s]) AS month_key))
           ), revenue AS (
             SELECT month_key, subscriber_id, sum(amount) AS revenue
-            FROM stg_billing WHERE month_key IN (%2$s)
+            FROM stg_billing WHERE month_key IN (%2$s)%5$s
             GROUP BY month_key, subscriber_id
           ), base AS (
             SELECT m.month_key, l.subscriber_id
@@ -186,8 +272,10 @@ public final class FactTables {
           LEFT JOIN latest l ON l.subscriber_id = b.subscriber_id
           LEFT JOIN revenue r ON r.month_key = b.month_key AND r.subscriber_id = b.subscriber_id
           %4$s
+          WHERE %6$s
           """.formatted(ATTRIBUTE_COLUMNS, DerivationScope.inList(range), attributes("v", "m.month_end"),
-          versionJoin("v", "b", "m.month_end")));
+          versionJoin("v", "b", "m.month_end"), onlySubscribers, rows.on("b.month_key", "b.subscriber_id"));
+      return rewrite(st, "fact_subscriber_month", rows, insert);
     }
   }
 }

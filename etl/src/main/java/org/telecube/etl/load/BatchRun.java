@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 import org.telecube.etl.derive.Derivation;
 import org.telecube.etl.derive.DerivationScope;
+import org.telecube.etl.derive.DerivedChanges;
+import org.telecube.etl.derive.SubscriberHistory;
 import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.feed.FeedReader;
 import org.telecube.etl.feed.ReadCounts;
@@ -32,7 +34,7 @@ final class BatchRun {
   private final LoadOptions options;
   private final Backend target;
 
-  record Outcome(long batchId, List<FileSummary> files, List<String> derived, RejectReport rejects) {
+  record Outcome(long batchId, List<FileSummary> files, DerivedChanges derived, RejectReport rejects) {
   }
 
   /** @param target the backend the star is published to; the work area itself for DuckDB */
@@ -72,26 +74,27 @@ final class BatchRun {
       report = rejects.report();
     }
     DerivationScope scope = scope(merges);
-    List<String> derived = List.of();
+    DerivedChanges derived = DerivedChanges.none();
     if (!scope.isEmpty()) {
-      listener.phase("deriving " + (scope.fullRebuild() ? "dimensions and all facts" : "facts of the months loaded"));
+      listener.phase("deriving " + (scope.fullRebuild() ? "dimensions and all facts" : "what the batch changed"));
       derived = Derivation.run(connection, scope);
     }
+    SubscriberHistory.dropTemp(connection);
     List<String> note = new ArrayList<>();
     merges.forEach(m -> note.add(m.describe()));
-    if (!derived.isEmpty()) {
-      note.add("derived " + String.join(", ", derived));
+    if (!derived.steps().isEmpty()) {
+      note.add("derived " + String.join(", ", derived.steps()));
     }
     recordBatch(batchId, startedAt, summaries, String.join("; ", note));
-    publish(batchId, scope, !derived.isEmpty());
+    publish(batchId, derived);
     listener.phase("committing");
     return new Outcome(batchId, summaries, derived, report);
   }
 
-  private void publish(long batchId, DerivationScope scope, boolean derived) throws SQLException {
+  private void publish(long batchId, DerivedChanges derived) throws SQLException {
     if (!target.publisher().inPlace()) {
       listener.phase("publishing to " + target.name());
-      Publishing.publish(target, connection, batchId, scope, derived);
+      Publishing.publish(target, connection, batchId, derived);
     }
   }
 
@@ -145,20 +148,28 @@ final class BatchRun {
     SortedSet<Integer> billing = new TreeSet<>();
     SortedSet<Integer> usage = new TreeSet<>();
     SortedSet<Integer> events = new TreeSet<>();
+    SortedSet<Integer> due = new TreeSet<>();
+    SortedSet<String> usageDays = new TreeSet<>();
     for (StagingTable.MergeResult m : merges) {
-      if (m.inserted() == 0) {
+      if (m.changed() == 0) {
         continue;
       }
       switch (m.kind()) {
         case REGIONS, ORG_UNITS, PRODUCTS -> reference = true;
         case SUBSCRIBERS -> subscribers = true;
-        case BILLING -> billing.addAll(m.months());
-        case USAGE -> usage.addAll(m.months());
+        case BILLING -> {
+          billing.addAll(m.months());
+          due.addAll(m.dueMonths());
+        }
+        case USAGE -> {
+          usage.addAll(m.months());
+          usageDays.addAll(m.days());
+        }
         case SERVICE_EVENTS -> events.addAll(m.months());
         default -> throw new IllegalStateException("unhandled feed " + m.kind());
       }
     }
-    return new DerivationScope(reference, subscribers, billing, usage, events);
+    return new DerivationScope(reference, subscribers, billing, usage, events, due, usageDays);
   }
 
   private long nextBatchId() throws SQLException {

@@ -121,7 +121,7 @@ public final class EtlLoader {
         BatchRun.Outcome outcome = new BatchRun(connection, plan, listener, options, warehouse.backend()).run();
         connection.commit();
         LoadSummary summary = new LoadSummary(outcome.batchId(), outcome.files(),
-            (System.nanoTime() - started) / 1e9, outcome.derived(), outcome.rejects());
+            (System.nanoTime() - started) / 1e9, outcome.derived().steps(), outcome.rejects(), outcome.derived());
         listener.batchFinished(summary);
         return summary;
       } catch (RuntimeException | SQLException | Error e) {

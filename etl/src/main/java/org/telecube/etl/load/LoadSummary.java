@@ -2,6 +2,7 @@ package org.telecube.etl.load;
 
 import java.util.List;
 import java.util.Locale;
+import org.telecube.etl.derive.DerivedChanges;
 
 /**
  * What a batch did.
@@ -9,11 +10,13 @@ import java.util.Locale;
  * @param batchId the batch's id in etl_batch
  * @param files per file, in load order
  * @param seconds wall time of the whole batch (reading, staging, deriving, committing)
- * @param derived what was derived, e.g. {@code [dim_subscriber, all facts]}
+ * @param derived what was derived, e.g. {@code [fact_billing 202506, customer analysis from 202506]}
  * @param rejects the batch's rejects (counts and the first few)
+ * @param changes per star table, the months whose rows the derivation changed (for refreshing
+ *     what is built on them)
  */
 public record LoadSummary(long batchId, List<FileSummary> files, double seconds, List<String> derived,
-                          RejectReport rejects) {
+                          RejectReport rejects, DerivedChanges changes) {
   public LoadSummary {
     files = List.copyOf(files);
     derived = List.copyOf(derived);

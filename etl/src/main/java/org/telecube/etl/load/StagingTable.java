@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.telecube.etl.derive.SubscriberHistory;
 import org.telecube.etl.feed.Column;
 import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.feed.FieldType;
@@ -98,30 +99,66 @@ final class StagingTable {
 
   /**
    * Moves the staged rows into the target: deletes target rows whose key a staged row has, then
-   * inserts the last staged row of each key.
+   * inserts the last staged row of each key. Before that, for subscribers, notes in
+   * {@link SubscriberHistory#CHANGED} the subscribers whose rows are new or differ from the held
+   * ones (a snapshot repeating unchanged rows changes nothing), and for billing the months of the
+   * due dates of the rows staged and replaced (arrears signals look at them).
    */
   MergeResult merge(Connection connection, long batchId) throws SQLException {
     String keyMatch = key.stream().map(k -> target + "." + k + " = s." + k).collect(Collectors.joining(" AND "));
     String keyList = String.join(", ", key);
     String targetColumns = kind.columns().stream().map(Column::stagedAs).collect(Collectors.joining(", "));
     String values = kind.columns().stream().map(this::selectExpression).collect(Collectors.joining(", "));
+    String lastPerKey = " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY seq DESC) = 1";
     try (Statement st = connection.createStatement()) {
       long staged = single(st, "SELECT count(*) FROM " + tempTable());
+      Long changed = null;
+      if (kind == FeedKind.SUBSCRIBERS) {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS " + SubscriberHistory.CHANGED + " (subscriber_id VARCHAR)");
+        st.execute("CREATE OR REPLACE TEMP TABLE load_subscriber_changed_rows AS SELECT " + targetColumns
+            + " FROM " + stagedView() + lastPerKey + " EXCEPT SELECT " + targetColumns + " FROM " + target
+            + " WHERE as_of IN (SELECT DISTINCT as_of FROM " + stagedView() + ")");
+        changed = single(st, "SELECT count(*) FROM load_subscriber_changed_rows");
+        st.execute("INSERT INTO " + SubscriberHistory.CHANGED + " SELECT DISTINCT subscriber_id FROM"
+            + " load_subscriber_changed_rows EXCEPT SELECT subscriber_id FROM " + SubscriberHistory.CHANGED);
+        st.execute("DROP TABLE load_subscriber_changed_rows");
+      }
+      SortedSet<Integer> dueMonths = new TreeSet<>();
+      if (kind == FeedKind.BILLING) {
+        String due = "CAST(year(due_date) * 100 + month(due_date) AS INTEGER)";
+        dueMonths.addAll(ints(st, "SELECT DISTINCT " + due + " FROM " + stagedView()
+            + " UNION SELECT DISTINCT " + due.replace("due_date", target + ".due_date") + " FROM " + target
+            + " JOIN " + stagedView() + " s ON " + keyMatch));
+      }
       long replaced = st.executeUpdate("DELETE FROM " + target + " USING " + stagedView() + " s WHERE " + keyMatch);
       long inserted = st.executeUpdate("INSERT INTO " + target + " (" + targetColumns
           + (isReference() ? "" : ", batch_id") + ") SELECT " + values
-          + (isReference() ? "" : ", " + batchId) + " FROM " + stagedView()
-          + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY seq DESC) = 1");
+          + (isReference() ? "" : ", " + batchId) + " FROM " + stagedView() + lastPerKey);
       SortedSet<Integer> months = new TreeSet<>();
       if (monthKey != null) {
-        try (ResultSet rs = st.executeQuery("SELECT DISTINCT " + monthKey + " FROM " + stagedView())) {
+        months.addAll(ints(st, "SELECT DISTINCT " + monthKey + " FROM " + stagedView()));
+      }
+      SortedSet<String> days = new TreeSet<>();
+      if (kind == FeedKind.USAGE) {
+        try (ResultSet rs = st.executeQuery("SELECT DISTINCT CAST(usage_date AS VARCHAR) FROM " + stagedView())) {
           while (rs.next()) {
-            months.add(rs.getInt(1));
+            days.add(rs.getString(1));
           }
         }
       }
-      return new MergeResult(kind, staged, replaced, inserted, months);
+      return new MergeResult(kind, staged, replaced, inserted, changed == null ? inserted : changed, months,
+          dueMonths, days);
     }
+  }
+
+  private static SortedSet<Integer> ints(Statement st, String sql) throws SQLException {
+    SortedSet<Integer> out = new TreeSet<>();
+    try (ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
   }
 
   /** Reference tables hold '' rather than NULL for absent optional text, as the shipped seed does. */
@@ -143,12 +180,18 @@ final class StagingTable {
    * @param staged rows staged in the batch
    * @param replaced target rows deleted because a staged row has their key
    * @param inserted rows inserted ({@code staged - inserted} were duplicates of a later row)
+   * @param changed rows inserted that are new or differ from the row they replaced (subscribers;
+   *     for other feeds every inserted row counts)
    * @param months month keys the staged rows fall in (facts only)
+   * @param dueMonths month keys of the due dates of the bills staged and replaced (billing only)
+   * @param days the days (yyyy-mm-dd) the staged rows fall on (usage only)
    */
-  record MergeResult(FeedKind kind, long staged, long replaced, long inserted, SortedSet<Integer> months) {
+  record MergeResult(FeedKind kind, long staged, long replaced, long inserted, long changed,
+                     SortedSet<Integer> months, SortedSet<Integer> dueMonths, SortedSet<String> days) {
     String describe() {
       return kind.code() + " +" + inserted + " (" + replaced + " replaced"
-          + (staged > inserted ? ", " + (staged - inserted) + " duplicate keys, last kept" : "") + ")";
+          + (staged > inserted ? ", " + (staged - inserted) + " duplicate keys, last kept" : "")
+          + (changed < inserted ? ", " + changed + " new or changed" : "") + ")";
     }
   }
 }

@@ -2,7 +2,8 @@ package org.telecube.etl.publish;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.telecube.etl.derive.DerivationScope;
+import java.util.SortedSet;
+import org.telecube.etl.derive.DerivedChanges;
 import org.telecube.warehouse.backend.Publication;
 import org.telecube.warehouse.backend.Publication.Slice;
 import org.telecube.warehouse.model.ModelLoader;
@@ -11,13 +12,14 @@ import org.telecube.warehouse.schema.AggregateTables;
 /**
  * Which star tables a batch publishes to a backend that is not its own work area.
  *
- * <p>The customer analysis rewrites fact_subscriber_month and stamps fact_billing after every
- * batch that derived anything, so those two go whole; usage and service events go by the months
- * the batch loaded; each fact's aggregate tables go as their fact does (whole, or by the same
- * months); the small dimensions and the ledger go whole every time. A full publication
- * (the backend's last published batch is not the work area's last one: a first publication, a
- * crash between publishing and committing the work area, or reference/subscriber data that
- * rebuilt every fact) sends every table whole.
+ * <p>Each fact goes by the months whose rows the batch's derivation changed
+ * ({@link DerivedChanges}) — every month of fact_subscriber_month when new warning weights
+ * rescored them all — and whole when it was rebuilt (reference data changed). dim_subscriber
+ * goes whole when any subscriber's history changed: one row per version, far smaller than the
+ * facts. Each fact's aggregate tables go as their fact does. The small dimensions and the ledger
+ * go whole every time. A full publication (the
+ * backend's last published batch is not the work area's last one: a first publication, or a
+ * crash between publishing and committing the work area) sends every table whole.
  */
 public final class PublicationPlan {
   /** Tables that are published whole with every batch: small, and cheap to replace. */
@@ -30,35 +32,34 @@ public final class PublicationPlan {
   }
 
   /**
+   * @param changes what the batch's derivation changed (nothing when every file was loaded before)
    * @param full publish everything whole
-   * @param derived whether the batch derived anything (false when every file was loaded before)
    */
-  public static Publication of(long batchId, String workArea, DerivationScope scope, boolean derived, boolean full) {
+  public static Publication of(long batchId, String workArea, DerivedChanges changes, boolean full) {
     List<Slice> slices = new ArrayList<>();
     SMALL.forEach(t -> slices.add(Slice.whole(t)));
-    if (full || scope.fullRebuild()) {
+    if (full || DerivedChanges.FACTS.stream().allMatch(changes::isWhole)) {
       CALENDAR.forEach(t -> slices.add(Slice.whole(t)));
-      for (String t : List.of("dim_subscriber", "fact_billing", "fact_subscriber_month", "fact_usage",
-          "fact_service_event")) {
-        slices.add(Slice.whole(t));
-        aggregatesOf(t).forEach(a -> slices.add(Slice.whole(a)));
+      slices.add(Slice.whole("dim_subscriber"));
+      for (String fact : DerivedChanges.FACTS) {
+        slices.add(Slice.whole(fact));
+        aggregatesOf(fact).forEach(a -> slices.add(Slice.whole(a)));
       }
       return new Publication(batchId, workArea, slices);
     }
-    if (!derived) {
-      return new Publication(batchId, workArea, slices);
+    if (changes.isWhole("dim_subscriber")) {
+      slices.add(Slice.whole("dim_subscriber"));
     }
-    for (String t : List.of("fact_billing", "fact_subscriber_month")) {
-      slices.add(Slice.whole(t));
-      aggregatesOf(t).forEach(a -> slices.add(Slice.whole(a)));
-    }
-    if (!scope.usageMonths().isEmpty()) {
-      slices.add(Slice.months("fact_usage", "month_key", scope.usageMonths()));
-      aggregatesOf("fact_usage").forEach(a -> slices.add(Slice.months(a, "month_key", scope.usageMonths())));
-    }
-    if (!scope.eventMonths().isEmpty()) {
-      slices.add(Slice.months("fact_service_event", "month_key", scope.eventMonths()));
-      aggregatesOf("fact_service_event").forEach(a -> slices.add(Slice.months(a, "month_key", scope.eventMonths())));
+    for (String fact : DerivedChanges.FACTS) {
+      SortedSet<Integer> months = changes.monthsOrNull(fact);
+      // each fact's aggregate tables go as their fact does
+      if (months == null) {
+        slices.add(Slice.whole(fact));
+        aggregatesOf(fact).forEach(a -> slices.add(Slice.whole(a)));
+      } else if (!months.isEmpty()) {
+        slices.add(Slice.months(fact, "month_key", months));
+        aggregatesOf(fact).forEach(a -> slices.add(Slice.months(a, "month_key", months)));
+      }
     }
     return new Publication(batchId, workArea, slices);
   }

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.telecube.backend.duckdb.StarSchema;
-import org.telecube.etl.derive.DerivationScope;
+import org.telecube.etl.derive.DerivedChanges;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.backend.Backend;
 
@@ -26,14 +29,16 @@ public final class Publishing {
    *
    * @return a phrase for the batch's progress ("publishing to postgres"), or null when in place
    */
-  public static String publish(Backend target, Connection workArea, long batchId, DerivationScope scope,
-                               boolean derived) throws SQLException {
+  public static String publish(Backend target, Connection workArea, long batchId, DerivedChanges changes)
+      throws SQLException {
     if (target.publisher().inPlace()) {
       return null;
     }
-    boolean full = target.publisher().publishedBatch() != batchId - 1;
+    // a first publication sends everything (the calendar among it); so does one after a gap
+    long published = target.publisher().publishedBatch();
+    boolean full = published == 0 || published != batchId - 1;
     target.publisher().publish(workArea,
-        PublicationPlan.of(batchId, StarSchema.workAreaId(workArea), scope, derived, full));
+        PublicationPlan.of(batchId, StarSchema.workAreaId(workArea), changes, full));
     return "published to " + target.name() + (full ? " (every table)" : "");
   }
 
@@ -56,7 +61,9 @@ public final class Publishing {
       ps.setString(2, note);
       ps.executeUpdate();
     }
-    publish(warehouse.backend(), workArea, batchId, DerivationScope.nothing(), true);
+    // the analysis rewrote these two (which months, the caller did not say)
+    publish(warehouse.backend(), workArea, batchId, new DerivedChanges(List.of("customer analysis"), Map.of(),
+        Set.of("fact_billing", "fact_subscriber_month")));
     return batchId;
   }
 }

@@ -1,8 +1,9 @@
 -- Second half of the customer analysis: runs after churn_signal_weight holds this batch's weights.
+-- Rows of months from {from} on are recomputed; history windows read earlier months as stored.
+-- Only rows whose values differ are written (ana_changed, ana_billing_changed list them).
 CREATE OR REPLACE TEMP TABLE ana_value AS
-WITH base AS (
+WITH hist AS (
   SELECT f.month_key, f.subscriber_id, f.active_end, f.is_churned, f.revenue, f.tenure_months, f.status,
-         v.customer_id, v.deposit,
          avg(f.revenue) OVER w3 AS revenue_3m,
          sum(f.revenue) OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key
                               ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS revenue_last3,
@@ -13,8 +14,11 @@ WITH base AS (
          sum(CASE WHEN f.status IN ('suspended', 'keep_number') THEN 1 ELSE 0 END)
            OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS suspended_12m
   FROM fact_subscriber_month f
-  JOIN ana_version v USING (month_key, subscriber_id)
   WINDOW w3 AS (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
+), base AS (
+  SELECT h.*, v.customer_id, v.deposit
+  FROM hist h
+  JOIN ana_version v USING (month_key, subscriber_id)
 ), products AS (
   SELECT month_key, customer_id, count(*) AS products FROM base WHERE active_end = 1 GROUP BY ALL
 ), threshold AS (
@@ -59,29 +63,48 @@ JOIN ana_signal g USING (month_key, subscriber_id)
 ;;
 CREATE OR REPLACE TEMP TABLE ana_final AS
 WITH w AS (SELECT * FROM churn_signal_weight),
-base_rate AS (SELECT coalesce(max(churn_rate_without), CAST(setting('default_base_rate') AS DOUBLE)) AS p0 FROM w)
-SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score,
-       -- a subscriber gone by the month's end keeps the tier of the last month end they were
-       -- active at (churn by value tier counts who was lost, as they were before leaving)
-       CASE WHEN a.active_end = 1 THEN a.value_tier
-            ELSE coalesce(last_value(CASE WHEN a.active_end = 1 THEN a.value_tier END IGNORE NULLS)
-                            OVER (s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), a.value_tier) END
-         AS value_tier,
-       a.lifecycle_stage,
-       -- only the immediately preceding month counts as "last month"
-       CASE WHEN lag(a.month_key) OVER s = prev_mk(a.month_key) THEN lag(a.value_segment) OVER s ELSE 'new' END
-         AS previous_value_segment,
-       CASE WHEN lag(a.month_key) OVER s = prev_mk(a.month_key) THEN lag(a.lifecycle_stage) OVER s ELSE 'new' END
-         AS previous_lifecycle_stage,
+base_rate AS (SELECT coalesce(max(churn_rate_without), CAST(setting('default_base_rate') AS DOUBLE)) AS p0 FROM w),
+ctx AS (
+  SELECT month_key, subscriber_id, active_end, value_tier, value_segment, lifecycle_stage
+  FROM fact_subscriber_month WHERE month_key < {from}
+  UNION ALL
+  SELECT month_key, subscriber_id, active_end, value_tier, value_segment, lifecycle_stage FROM ana_value
+), hist AS (
+  SELECT month_key, subscriber_id,
+         -- a subscriber gone by the month's end keeps the tier of the last month end they were
+         -- active at (churn by value tier counts who was lost, as they were before leaving)
+         CASE WHEN active_end = 1 THEN value_tier
+              ELSE coalesce(last_value(CASE WHEN active_end = 1 THEN value_tier END IGNORE NULLS)
+                              OVER (s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), value_tier) END
+           AS value_tier,
+         -- only the immediately preceding month counts as "last month"
+         CASE WHEN lag(month_key) OVER s = prev_mk(month_key) THEN lag(value_segment) OVER s ELSE 'new' END
+           AS previous_value_segment,
+         CASE WHEN lag(month_key) OVER s = prev_mk(month_key) THEN lag(lifecycle_stage) OVER s ELSE 'new' END
+           AS previous_lifecycle_stage
+  FROM ctx
+  WINDOW s AS (PARTITION BY subscriber_id ORDER BY month_key)
+)
+SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score, h.value_tier, a.lifecycle_stage,
+       h.previous_value_segment, h.previous_lifecycle_stage,
        a.sig_competitor_call, a.sig_call_forward, a.sig_keep_number, a.sig_bill_drop, a.sig_voluntary_suspension,
        a.sig_contract_ending, a.sig_arrears, a.sig_serious_complaint, a.sig_bill_shock,
        {signal_count} AS signal_count,
        {signal_list} AS signals,
        least(0.99, (SELECT p0 FROM base_rate) * exp({weighted_sum})) AS warning_score,
        CASE WHEN {signal_count} = 0 THEN 'none'
-            WHEN {care_sum} >= {marketing_sum} THEN 'care' ELSE 'marketing' END AS warning_type
+            WHEN {care_sum} >= {marketing_sum} THEN 'care' ELSE 'marketing' END AS warning_type,
+       CASE WHEN a.active_end = 1
+             AND least(0.99, (SELECT p0 FROM base_rate) * exp({weighted_sum})) >= CAST(setting('at_risk_score') AS DOUBLE)
+            THEN 1 ELSE 0 END AS at_risk
 FROM ana_value a
-WINDOW s AS (PARTITION BY a.subscriber_id ORDER BY a.month_key)
+JOIN hist h ON h.month_key = a.month_key AND h.subscriber_id = a.subscriber_id
+;;
+CREATE OR REPLACE TEMP TABLE ana_changed AS
+SELECT a.*
+FROM ana_final a
+JOIN fact_subscriber_month f ON f.month_key = a.month_key AND f.subscriber_id = a.subscriber_id
+WHERE ROW({analysis_columns_f}) IS DISTINCT FROM ROW({analysis_columns_a})
 ;;
 UPDATE fact_subscriber_month f SET
   value_segment = a.value_segment, previous_value_segment = a.previous_value_segment,
@@ -92,11 +115,17 @@ UPDATE fact_subscriber_month f SET
   sig_keep_number = a.sig_keep_number, sig_bill_drop = a.sig_bill_drop,
   sig_voluntary_suspension = a.sig_voluntary_suspension, sig_contract_ending = a.sig_contract_ending,
   sig_arrears = a.sig_arrears, sig_serious_complaint = a.sig_serious_complaint, sig_bill_shock = a.sig_bill_shock,
-  warning_score = a.warning_score, warning_type = a.warning_type,
-  at_risk = CASE WHEN f.active_end = 1 AND a.warning_score >= CAST(setting('at_risk_score') AS DOUBLE) THEN 1 ELSE 0 END
-FROM ana_final a
+  warning_score = a.warning_score, warning_type = a.warning_type, at_risk = a.at_risk
+FROM ana_changed a
 WHERE f.month_key = a.month_key AND f.subscriber_id = a.subscriber_id
 ;;
-UPDATE fact_billing b SET value_segment = f.value_segment, lifecycle_stage = f.lifecycle_stage
-FROM fact_subscriber_month f
-WHERE f.month_key = b.month_key AND f.subscriber_id = b.subscriber_id
+CREATE OR REPLACE TEMP TABLE ana_billing_changed AS
+SELECT b.month_key, b.subscriber_id, b.charge_item, f.value_segment, f.lifecycle_stage
+FROM fact_billing b
+JOIN fact_subscriber_month f ON f.month_key = b.month_key AND f.subscriber_id = b.subscriber_id
+WHERE b.month_key >= {from}
+  AND ROW(b.value_segment, b.lifecycle_stage) IS DISTINCT FROM ROW(f.value_segment, f.lifecycle_stage)
+;;
+UPDATE fact_billing b SET value_segment = c.value_segment, lifecycle_stage = c.lifecycle_stage
+FROM ana_billing_changed c
+WHERE c.month_key = b.month_key AND c.subscriber_id = b.subscriber_id AND c.charge_item = b.charge_item

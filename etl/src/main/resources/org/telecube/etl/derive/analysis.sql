@@ -1,6 +1,7 @@
 -- Customer analysis over fact_subscriber_month: churn warning signals, then (after the weights
 -- are fitted in Java) value segments, value score and tier, lifecycle stage and warning score.
--- Recomputed in full after every batch, inside its transaction. Statements are separated by ';;'.
+-- Recomputed from month {from} on after a batch (0: every month), inside its transaction; months
+-- before {from} cannot change. Statements are separated by ';;'.
 -- Settings come from analysis_setting; see docs/customer-analysis.md for every definition.
 CREATE OR REPLACE TEMP MACRO prev_mk(mk) AS CASE WHEN mk % 100 = 1 THEN (mk // 100 - 1) * 100 + 12 ELSE mk - 1 END
 ;;
@@ -11,7 +12,7 @@ CREATE OR REPLACE TEMP MACRO setting(n) AS (SELECT value FROM analysis_setting W
 CREATE OR REPLACE TEMP TABLE ana_month AS
 SELECT month_key, make_date(month_key // 100, month_key % 100, 1) AS month_start,
        last_day(make_date(month_key // 100, month_key % 100, 1)) AS month_end
-FROM (SELECT DISTINCT month_key FROM fact_subscriber_month)
+FROM (SELECT DISTINCT month_key FROM fact_subscriber_month WHERE month_key >= {from})
 ;;
 -- the subscriber's master data as of each month's end
 CREATE OR REPLACE TEMP TABLE ana_version AS
@@ -27,7 +28,9 @@ WITH ev AS (
          max(CASE WHEN event_type = 'call_forward_competitor' THEN 1 ELSE 0 END) AS call_forward,
          max(CASE WHEN event_type = 'suspend_request' THEN 1 ELSE 0 END) AS voluntary_suspension,
          max(CASE WHEN event_type = 'complaint' AND severity = 'serious' THEN 1 ELSE 0 END) AS serious_complaint
-  FROM stg_service_event GROUP BY ALL
+  FROM stg_service_event
+  WHERE CAST(year(event_time) * 100 + month(event_time) AS INTEGER) >= {from}
+  GROUP BY ALL
 ), overdue AS (
   -- a charge past its due date, not paid (in full) by the month's end
   SELECT DISTINCT m.month_key, b.subscriber_id
@@ -53,13 +56,23 @@ LEFT JOIN ev ON ev.month_key = f.month_key AND ev.subscriber_id = f.subscriber_i
 LEFT JOIN overdue od ON od.month_key = f.month_key AND od.subscriber_id = f.subscriber_id
 LEFT JOIN dim_product dp ON dp.plan_code = f.plan_code
 ;;
--- active at month end, with whether they churned in the next month (when it is loaded)
+-- active at month end, with whether they churned in the next month (when it is loaded); the
+-- signals of months before {from} are the ones stored, which cannot have changed
 CREATE OR REPLACE TEMP TABLE ana_outcome AS
+WITH sig AS (
+  SELECT month_key, subscriber_id, sig_competitor_call, sig_call_forward, sig_keep_number, sig_bill_drop,
+         sig_voluntary_suspension, sig_contract_ending, sig_arrears, sig_serious_complaint, sig_bill_shock
+  FROM fact_subscriber_month WHERE month_key < {from}
+  UNION ALL
+  SELECT month_key, subscriber_id, sig_competitor_call, sig_call_forward, sig_keep_number, sig_bill_drop,
+         sig_voluntary_suspension, sig_contract_ending, sig_arrears, sig_serious_complaint, sig_bill_shock
+  FROM ana_signal
+)
 SELECT s.*, n.is_churned AS churned_next,
        (s.sig_competitor_call + s.sig_call_forward + s.sig_keep_number + s.sig_bill_drop
         + s.sig_voluntary_suspension + s.sig_contract_ending + s.sig_arrears + s.sig_serious_complaint
         + s.sig_bill_shock) AS signal_count
-FROM ana_signal s
+FROM sig s
 JOIN fact_subscriber_month f ON f.month_key = s.month_key AND f.subscriber_id = s.subscriber_id AND f.active_end = 1
 JOIN fact_subscriber_month n ON n.subscriber_id = s.subscriber_id AND n.month_key = next_mk(s.month_key)
 WHERE s.month_key BETWEEN coalesce(TRY_CAST(setting('fit_from_month') AS INTEGER), 0)

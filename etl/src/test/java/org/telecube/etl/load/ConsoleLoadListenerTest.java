@@ -33,7 +33,7 @@ class ConsoleLoadListenerTest {
       assertThat(plain)
           .contains("Loading batch 1: 9 files")
           .contains("billing_2025-01.csv: 4 rows, 4 loaded, 0 rejected")
-          .contains("deriving dimensions and all facts")
+          .contains("deriving what the batch changed")
           .containsPattern("feed +file +read +loaded +rejected +seconds +rows/s")
           .containsPattern("usage +usage_bad\\.csv +1 +0 +1 ")
           .containsPattern("total +31 +30 +1 ")
