@@ -80,7 +80,7 @@ class IncrementalOracleTest {
     AnalysisFixtures.load(w, first);
 
     LoadSummary s = AnalysisFixtures.load(w, List.of(day));
-    assertThat(s.derived()).containsExactly("fact_usage 202506 (" + lastDay + ")");
+    assertThat(s.derived()).containsExactly("fact_usage 202506 (" + lastDay + ")", "aggregates");
     assertThat(s.changes().monthsOrNull("fact_usage")).containsExactly(202506);
     assertThat(s.changes().monthsOrNull("fact_subscriber_month")).isEmpty();
     assertSameStar(scratch, w);

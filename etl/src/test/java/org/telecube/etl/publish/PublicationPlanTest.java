@@ -19,8 +19,10 @@ class PublicationPlanTest {
         Map.of("fact_usage", new TreeSet<>(Set.of(202506))), Set.of());
     Publication p = PublicationPlan.of(7, "wa", changes, false);
     assertThat(p.slices()).extracting(Slice::table)
-        .containsExactly("etl_batch", "dim_region", "dim_org", "dim_product", "dim_charge_item", "fact_usage");
-    assertThat(p.slices().get(5).months()).containsExactly(202506);
+        .containsExactly("etl_batch", "dim_region", "dim_org", "dim_product", "dim_charge_item", "fact_usage",
+            "agg_usage_by_city", "agg_usage_by_city_service");
+    // the fact's aggregate tables go by the same months
+    assertThat(p.slices().subList(5, 8)).allSatisfy(s -> assertThat(s.months()).containsExactly(202506));
   }
 
   @Test
