@@ -39,6 +39,7 @@ public final class StarSchema {
     connection.setAutoCommit(false);
     try {
       TABLES.run(connection);
+      addFirstLine(connection);
       if (count(connection, "schema_version") == 0) {
         try (Statement st = connection.createStatement()) {
           st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", current_timestamp)");
@@ -66,6 +67,23 @@ public final class StarSchema {
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
+   * A work area made before billed subscribers could be summed has no fact_billing.first_line: it
+   * is added and set as the load sets it (1 on each subscriber-month's smallest charge item), so an
+   * existing warehouse answers ARPU without a reload.
+   */
+  private static void addFirstLine(Connection connection) throws SQLException {
+    if (count(connection, "information_schema.columns WHERE table_name = 'fact_billing'"
+        + " AND column_name = 'first_line' AND table_schema = current_schema()") > 0) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute("ALTER TABLE fact_billing ADD COLUMN first_line INTEGER DEFAULT 0");
+      st.execute("UPDATE fact_billing SET first_line = 1 WHERE rowid IN (SELECT arg_min(rowid, charge_item)"
+          + " FROM fact_billing GROUP BY month_key, subscriber_id)");
     }
   }
 

@@ -40,6 +40,24 @@ class StarSchemaTest {
     }
   }
 
+  @Test
+  void aWarehouseFromBeforeFirstLineGetsItOnOpen() throws Exception {
+    try (Warehouse w = Warehouse.openEmbedded(dir);
+         Connection c = w.backend().dataSource().getConnection(); Statement st = c.createStatement()) {
+      // as a file written by the previous version: no first_line
+      st.execute("ALTER TABLE fact_billing DROP COLUMN first_line");
+      st.execute("INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount, paid_amount,"
+          + " outstanding) VALUES (202501, 'a', 'voice', 'P', 1, 1, 0), (202501, 'a', 'data', 'P', 1, 1, 0),"
+          + " (202502, 'a', 'voice', 'P', 1, 1, 0), (202501, 'b', 'voice', 'P', 1, 1, 0)");
+    }
+    try (Warehouse w = Warehouse.openEmbedded(dir);
+         Connection c = w.backend().dataSource().getConnection(); Statement st = c.createStatement()) {
+      assertThat(single(st, "SELECT string_agg(month_key || subscriber_id || charge_item || '=' || first_line, ','"
+          + " ORDER BY month_key, subscriber_id, charge_item) FROM fact_billing"))
+          .isEqualTo("202501adata=1,202501avoice=0,202501bvoice=1,202502avoice=1");
+    }
+  }
+
   private static void assertCounts(Warehouse w) throws Exception {
     ReferenceData ref = ReferenceData.shipped();
     try (Connection c = w.backend().dataSource().getConnection(); Statement st = c.createStatement()) {
