@@ -39,7 +39,8 @@ class WarehouseConfiguration {
   }
 
   @Bean
-  QueryEngine queryEngine(Warehouse warehouse) {
-    return new QueryEngine(warehouse.backend(), warehouse.model());
+  QueryEngine queryEngine(Warehouse warehouse, @Value("${telecube.query.aggregates:true}") boolean aggregates) {
+    QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
+    return aggregates ? engine : engine.withoutAggregates();
   }
 }
