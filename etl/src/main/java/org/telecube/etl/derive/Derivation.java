@@ -18,7 +18,8 @@ import org.telecube.warehouse.schema.AggregateTables;
  * Derives the star after a batch changed stg_* / ref_*, on the batch's connection and inside its
  * transaction. When reference data or subscribers changed, every fact is rebuilt fully; otherwise
  * only the months the batch touched, per fact (fact_subscriber_month follows billing, since its
- * revenue does, plus months of its range it has no rows for yet).
+ * revenue does, plus months of its range it has no rows for yet). The model's aggregate tables
+ * are refreshed last, from the facts as they now stand.
  */
 public final class Derivation {
   private Derivation() {
