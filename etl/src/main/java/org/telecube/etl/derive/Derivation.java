@@ -77,6 +77,14 @@ public final class Derivation {
   }
 
   /**
+   * After the customer analysis ran on its own (new settings or weights): it restamped every month
+   * of fact_billing and fact_subscriber_month, so their aggregate tables are rebuilt whole.
+   */
+  public static void refreshAnalysedAggregates(Connection connection) throws SQLException {
+    refreshAggregates(connection, null, List.of(), List.of());
+  }
+
+  /**
    * Refreshes each fact's aggregate tables: billing's and subscriber-month's whole (the customer
    * analysis restamps every month of both), usage's and service events' for their months (null:
    * whole), one call per fact so that a narrower set of months can be fed in per fact.
