@@ -55,8 +55,10 @@ public abstract class AggregateRoutingGoldenTest {
     q.put("subscribers_churn_by_segment_and_stage", () -> engine.explain(CubeQuery.of("subscribers",
         List.of("active_end", "churn_rate"), List.of("value_segment.value_segment"))
         .withColumns(List.of("lifecycle_stage.lifecycle_stage")).withTotals(true)));
-    q.put("subscribers_by_age_band_widest_aggregate", () -> engine.explain(CubeQuery.of("subscribers",
-        List.of("active_end", "arpu"), List.of("age_band.age_band"))));
+    q.put("subscribers_by_plan_and_status", () -> engine.explain(CubeQuery.of("subscribers",
+        List.of("active_end", "arpu"), List.of("product.family")).withColumns(List.of("status.status"))));
+    q.put("subscribers_by_age_band_no_aggregate_keeps_it", () -> engine.explain(CubeQuery.of("subscribers",
+        List.of("active_end"), List.of("age_band.age_band"))));
     q.put("subscribers_month_on_month_and_year_on_year", () -> engine.explain(CubeQuery.of("subscribers",
         List.of("churn_rate", "net_adds"), List.of("time.month"))
         .withTimeIntelligence(List.of("previous_period_change", "same_period_last_year_change"))));
