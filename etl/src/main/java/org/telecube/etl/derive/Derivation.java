@@ -40,6 +40,16 @@ public final class Derivation {
   }
 
   /**
+   * After the customer analysis ran on its own (new settings or weights): it restamped every month
+   * of fact_billing and fact_subscriber_month, so their aggregate tables are rebuilt whole.
+   */
+  public static void refreshAnalysedAggregates(Connection connection) throws SQLException {
+    CubeModel model = ModelLoader.shipped();
+    AggregateTables.refresh(connection, model, "fact_billing", null);
+    AggregateTables.refresh(connection, model, "fact_subscriber_month", null);
+  }
+
+  /**
    * Each fact's aggregate tables follow exactly the months of the fact that changed (whole when
    * the fact changed whole); an aggregate newly declared in the model is built whole.
    */

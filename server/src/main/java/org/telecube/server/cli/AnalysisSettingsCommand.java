@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.telecube.etl.derive.ChurnSignal;
 import org.telecube.etl.derive.CustomerAnalysis;
+import org.telecube.etl.derive.Derivation;
 import org.telecube.etl.publish.Publishing;
 import org.telecube.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -43,6 +44,7 @@ final class AnalysisSettingsCommand implements Callable<Integer> {
         try {
           apply(c);
           CustomerAnalysis.run(c);
+          Derivation.refreshAnalysedAggregates(c);
           // a batch of its own: the data version moves, and a PostgreSQL warehouse gets the new facts
           Publishing.recordAndPublishRecomputation(warehouse, c, "customer analysis recomputed: "
               + String.join(", ", settings) + (weights.isEmpty() ? "" : " weights " + String.join(", ", weights)));

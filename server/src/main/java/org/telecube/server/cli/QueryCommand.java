@@ -107,6 +107,10 @@ final class QueryCommand implements Callable<Integer> {
     for (Explain.Statement s : explain.statements()) {
       System.out.println();
       System.out.println("-- " + s.purpose());
+      for (Explain.Source t : s.tables()) {
+        System.out.println("-- reads " + t.table() + " for " + t.cube()
+            + (t.rejected().isEmpty() ? "" : "; not " + String.join("; ", t.rejected())));
+      }
       System.out.println(s.sql() + ";");
     }
     System.out.println();

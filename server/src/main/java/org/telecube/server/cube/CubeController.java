@@ -34,6 +34,9 @@ import org.telecube.warehouse.query.QueryException;
 @RestController
 @RequestMapping("/api/cubes")
 class CubeController {
+  /** A request header: {@code off} answers from the base facts, never an aggregate table. */
+  static final String AGGREGATES_HEADER = "X-TeleCube-Aggregates";
+
   private final QueryEngine engine;
   private final RunningQueries running;
   private final WorkPool queries;
@@ -77,23 +80,27 @@ class CubeController {
                 @Parameter(description = "an id of the client's choosing, to cancel the query with DELETE /api/cubes/queries/{id}")
                 @RequestHeader(name = RunningQueries.HEADER, required = false) String queryId,
                 @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
+                @Parameter(description = "off: answer from the base facts, never an aggregate table")
+                @RequestHeader(name = AGGREGATES_HEADER, required = false) String aggregates,
                 HttpServletRequest request) {
     RequestLanguage.fromBody(query.locale());
     CubeQuery q = onPath(cube, query);
     boolean bypass = CacheHeaders.bypass(cacheControl);
+    QueryEngine answering = engine(aggregates);
     Cancellation cancellation = running.register(queryId);
     return AsyncWork.run(queries, cancellation, "query_timeout", () -> running.release(queryId, cancellation), request,
         () -> {
-          QueryAnswer answer = engine.answer(q, cancellation, bypass);
+          QueryAnswer answer = answering.answer(q, cancellation, bypass);
           return ResponseEntity.ok().header(CacheHeaders.NAME, answer.cache().header()).body(answer.cellSet());
         });
   }
 
   @Operation(summary = "What a cube query would run, without running it: backend, SQL dialect, Calcite's plan and every SQL statement")
   @PostMapping("/{cube}/explain")
-  Explain explain(@PathVariable String cube, @RequestBody CubeQuery query) {
+  Explain explain(@PathVariable String cube, @RequestBody CubeQuery query,
+                  @RequestHeader(name = AGGREGATES_HEADER, required = false) String aggregates) {
     RequestLanguage.fromBody(query.locale());
-    return engine.explain(onPath(cube, query));
+    return engine(aggregates).explain(onPath(cube, query));
   }
 
   @Operation(summary = "Explain a query given as parameters (measures, rows, columns as comma lists); filters need the POST form")
@@ -103,8 +110,9 @@ class CubeController {
                   @RequestParam(required = false) java.util.List<String> columns,
                   @RequestParam(required = false) Integer limit, @RequestParam(required = false) String locale,
                   @RequestParam(defaultValue = "false") boolean totals,
-                  @RequestParam(required = false) java.util.List<String> timeIntelligence) {
-    return engine.explain(new CubeQuery(cube, measures, rows, columns, null, null, limit, locale, totals,
+                  @RequestParam(required = false) java.util.List<String> timeIntelligence,
+                  @RequestHeader(name = AGGREGATES_HEADER, required = false) String aggregates) {
+    return engine(aggregates).explain(new CubeQuery(cube, measures, rows, columns, null, null, limit, locale, totals,
         timeIntelligence));
   }
 
@@ -113,6 +121,11 @@ class CubeController {
   ResponseEntity<Void> cancel(@PathVariable String id) {
     running.cancel(id);
     return ResponseEntity.noContent().build();
+  }
+
+  /** The engine for a request: the base facts only when its aggregates header says off. */
+  private QueryEngine engine(String aggregates) {
+    return aggregates != null && aggregates.strip().equalsIgnoreCase("off") ? engine.withoutAggregates() : engine;
   }
 
   /** The body's query for the cube the path names (the body may omit it, not contradict it). */

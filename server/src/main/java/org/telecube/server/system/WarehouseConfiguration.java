@@ -58,7 +58,9 @@ class WarehouseConfiguration {
 
   /** The one engine every answer comes from (API, exports, reports), with the result cache. */
   @Bean
-  QueryEngine queryEngine(Warehouse warehouse, @Value("${telecube.cache.max-cells:1000000}") long maxCells) {
-    return new QueryEngine(warehouse.backend(), warehouse.model()).withCache(new ResultCache(maxCells));
+  QueryEngine queryEngine(Warehouse warehouse, @Value("${telecube.cache.max-cells:1000000}") long maxCells,
+                          @Value("${telecube.query.aggregates:true}") boolean aggregates) {
+    QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model()).withCache(new ResultCache(maxCells));
+    return aggregates ? engine : engine.withoutAggregates();
   }
 }

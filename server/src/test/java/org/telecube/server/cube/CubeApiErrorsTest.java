@@ -88,6 +88,23 @@ class CubeApiErrorsTest {
   }
 
   @Test
+  void explainNamesTheTableThatAnswersAndTheHeaderTurnsAggregatesOff() throws Exception {
+    String body = "{\"measures\":[\"revenue\"],\"rows\":[\"region.province\"]}";
+    JsonNode routed = JSON.readTree(post("/api/cubes/revenue/explain", body).body());
+    JsonNode main = routed.path("statements").get(0).path("tables").get(0);
+    assertThat(main.path("cube").asText()).isEqualTo("revenue");
+    assertThat(main.path("table").asText()).isEqualTo("agg_revenue_by_city");
+    assertThat(main.path("rejected").toString()).contains("agg_revenue_by_customer: larger than agg_revenue_by_city");
+    HttpResponse<String> off = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/cubes/revenue/explain")).header("content-type", "application/json")
+        .header("X-TeleCube-Aggregates", "off").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode base = JSON.readTree(off.body()).path("statements").get(0).path("tables").get(0);
+    assertThat(base.path("table").asText()).isEqualTo("fact_billing");
+    assertThat(base.path("rejected").toString()).contains("agg_revenue_by_city: aggregates off");
+  }
+
+  @Test
   void unknownCubeIs404() throws Exception {
     HttpResponse<String> response = post("/api/cubes/nope/query", "{\"measures\":[\"x\"]}");
     assertThat(response.statusCode()).isEqualTo(404);

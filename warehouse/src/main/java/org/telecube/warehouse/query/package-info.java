@@ -15,8 +15,10 @@
  *
  * <p>A {@link org.telecube.warehouse.query.Scope} given to {@code QueryEngine.scoped} is added by
  * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
- * members and lists. {@link org.telecube.warehouse.query.Explain} lists every statement a query
- * runs. Results (cell sets, pivots, member lists) are immutable.
+ * members and lists. AggregateRouter picks, per cube a statement reads, the smallest of the
+ * model's aggregate tables that can answer it, else the fact ({@code QueryEngine.withoutAggregates}
+ * never routes). {@link org.telecube.warehouse.query.Explain} lists every statement a query runs
+ * and the table each read. Results (cell sets, pivots, member lists) are immutable.
  *
  * <p>An engine given a {@link org.telecube.warehouse.query.ResultCache} ({@code withCache}) keeps
  * cell sets keyed by the validated query, scope, use of aggregates and the backend's data version

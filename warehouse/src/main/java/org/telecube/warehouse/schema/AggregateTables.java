@@ -198,7 +198,7 @@ public final class AggregateTables {
   /** The table's column names (lower case), or null when it does not exist. */
   private static Set<String> existingColumns(Connection connection, String table) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
-    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
+    try (ResultSet rs = connection.getMetaData().getColumns(null, connection.getSchema(), table, null)) {
       while (rs.next()) {
         out.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
       }
