@@ -48,8 +48,11 @@ public abstract class AggregateRoutingGoldenTest {
     q.put("revenue_by_customer_type_filtered_by_segment", () -> engine.explain(CubeQuery.of("revenue",
         List.of("revenue"), List.of("customer_type.customer_type"))
         .withFilters(List.of(LevelFilter.members("value_segment.value_segment", "value")))));
-    q.put("revenue_arpu_distinct_count_reads_the_fact", () -> engine.explain(CubeQuery.of("revenue",
+    // billed subscribers add up (first_line) by province, and are a distinct count by charge item
+    q.put("revenue_arpu_additive_reads_an_aggregate", () -> engine.explain(CubeQuery.of("revenue",
         List.of("revenue", "arpu"), List.of("region.province"))));
+    q.put("revenue_arpu_distinct_count_reads_the_fact", () -> engine.explain(CubeQuery.of("revenue",
+        List.of("revenue", "arpu"), List.of("charge_item.item"))));
     q.put("revenue_by_age_band_no_aggregate_keeps_it", () -> engine.explain(CubeQuery.of("revenue",
         List.of("revenue"), List.of("age_band.age_band"))));
     q.put("subscribers_churn_by_segment_and_stage", () -> engine.explain(CubeQuery.of("subscribers",
