@@ -74,13 +74,37 @@ final class CalciteCatalog {
           .map(c -> new ColumnSpec(c.name(), typeOf(c.type(), 0), 0, 0, c.unitScale())).toList()));
     }
     if (declared.size() == tables.size()) {
+      Set<String> present = optional.isEmpty() ? Set.of() : present(backend.dataSource(), backend.schema(), optional);
       for (String table : optional) {
+        // described is not published: an aggregate the backend does not hold yet is never read
+        if (!present.contains(table)) {
+          continue;
+        }
         backend.storedColumns(table).ifPresent(stored -> declared.put(table, stored.stream()
             .map(c -> new ColumnSpec(c.name(), typeOf(c.type(), 0), 0, 0, c.unitScale())).toList()));
       }
       return build(backend.schema(), declared);
     }
     return read(backend.dataSource(), backend.schema(), tables, optional);
+  }
+
+  /** Those of {@code tables} the backend's {@code schemaName} holds, by its JDBC metadata. */
+  private static Set<String> present(DataSource dataSource, String schemaName, Set<String> tables) {
+    Set<String> out = new java.util.HashSet<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      for (String table : tables) {
+        try (ResultSet rs = meta.getTables(null, schemaName, table, null)) {
+          if (rs.next()) {
+            out.add(table);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // the backend cannot say: read the base facts, which are always there
+      return Set.of();
+    }
+    return out;
   }
 
   /** Reads {@code tables} (and those of {@code optional} that exist) from the backend's {@code schemaName}. */
