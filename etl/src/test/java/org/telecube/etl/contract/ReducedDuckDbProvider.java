@@ -47,7 +47,7 @@ public final class ReducedDuckDbProvider implements BackendProvider {
 
     @Override
     public Capabilities capabilities() {
-      return new Capabilities(false, false, true, true, false, true);
+      return new Capabilities(false, false, true, true, false, true, false);
     }
 
     @Override

@@ -15,12 +15,15 @@ package org.telecube.warehouse.backend;
  *     summed as integers ({@link StoredColumn#unitScale()})
  * @param groupingSets {@code GROUP BY GROUPING SETS}: totals and subtotals in one statement
  * @param filteredAggregates {@code SUM(..) FILTER (WHERE ..)}
+ * @param nestedGroupingSets grouping sets over an inner per-month grouping (totals of measures
+ *     combined over months, ARPU); Druid needs merge buffers per nesting level beyond its defaults
  */
 public record Capabilities(boolean windowFunctions, boolean exactDistinctCount, boolean dimensionJoins,
-                           boolean exactDecimal, boolean groupingSets, boolean filteredAggregates) {
+                           boolean exactDecimal, boolean groupingSets, boolean filteredAggregates,
+                           boolean nestedGroupingSets) {
 
   /** A full SQL engine: DuckDB, PostgreSQL. */
   public static Capabilities fullSql() {
-    return new Capabilities(true, true, true, true, true, true);
+    return new Capabilities(true, true, true, true, true, true, true);
   }
 }

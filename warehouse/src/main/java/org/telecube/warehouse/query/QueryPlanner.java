@@ -127,9 +127,11 @@ final class QueryPlanner {
    * and no first/last month, whose window over grouping sets not every backend can run (Druid's
    * windows are experimental).
    */
-  boolean groupsInOneStatement(Cube cube, List<Measure> measures) {
+  boolean groupsInOneStatement(Cube cube, List<Measure> measures, boolean nestedGroupingSets) {
     return closure(cube, measures).values().stream().noneMatch(m -> m instanceof Measure.Across
-        || m instanceof Measure.Stored s && (s.overTime() == OverTime.FIRST || s.overTime() == OverTime.LAST));
+        || m instanceof Measure.Stored s && (s.overTime() == OverTime.FIRST || s.overTime() == OverTime.LAST
+            // months combined after the sets: grouping sets nested in a per-month grouping
+            || !nestedGroupingSets && (s.overTime() != OverTime.SUM || s.aggregate() == Aggregate.MONTHS)));
   }
 
   /**

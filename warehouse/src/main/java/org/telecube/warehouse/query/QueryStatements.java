@@ -81,7 +81,7 @@ final class QueryStatements {
       }
     }
     if (groupings.size() > 1 && capabilities.groupingSets()
-        && planner.groupsInOneStatement(q.cube(), q.measures())) {
+        && planner.groupsInOneStatement(q.cube(), q.measures(), capabilities.nestedGroupingSets())) {
       PlannedStatement statement = planner.planGroupings(q.cube(), q.levels(), groupings, q.filters(), q.measures(),
           q.language(), QueryValidator.MAX_ROWS * groupings.size()).as("totals by grouping sets");
       Map<List<ResolvedLevel>, PlannedStatement> byGrouping = new LinkedHashMap<>();

@@ -120,7 +120,8 @@ public final class DruidBackend implements Backend {
    */
   @Override
   public Capabilities capabilities() {
-    return new Capabilities(true, true, true, true, true, true);
+    // grouping sets over a per-month grouping need more merge buffers than Druid has by default
+    return new Capabilities(true, true, true, true, true, true, false);
   }
 
   @Override

@@ -109,7 +109,7 @@ class GroupingSetsTest {
     @Override public Capabilities capabilities() {
       Capabilities c = backend.capabilities();
       return new Capabilities(c.windowFunctions(), c.exactDistinctCount(), c.dimensionJoins(), c.exactDecimal(), false,
-          c.filteredAggregates());
+          c.filteredAggregates(), false);
     }
     @Override public void prepare(CubeModel model) { backend.prepare(model); }
     @Override public DataSource dataSource() { return backend.dataSource(); }
