@@ -1,10 +1,7 @@
 package org.telecube.warehouse.query;
 
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,16 +95,7 @@ public abstract class AggregateRoutingGoldenTest {
   }
 
   private void check(String name, String actual) throws IOException {
-    Path expected = goldenDirectory().resolve(name + ".txt");
-    Path actualFile = goldenDirectory().resolve(name + ".actual.txt");
-    String want = Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8) : null;
-    if (actual.equals(want)) {
-      Files.deleteIfExists(actualFile);
-      return;
-    }
-    Files.createDirectories(goldenDirectory());
-    Files.writeString(actualFile, actual, StandardCharsets.UTF_8);
-    fail((want == null ? "no reviewed routing for " : "the routing of " + name + " changed from ") + expected.toAbsolutePath()
-        + "; the planner's is in " + actualFile.toAbsolutePath() + ": review it and rename it to " + expected.getFileName());
+    GoldenFiles.check(goldenDirectory(), name, "txt", "routing", actual);
   }
+
 }
