@@ -133,14 +133,23 @@ public final class BenchReport {
     List<List<String>> rows = new ArrayList<>();
     for (ConcurrencyResult r : results) {
       long other = r.statuses().entrySet().stream()
-          .filter(e -> !List.of("200", "503", "5xx").contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+          .filter(e -> !List.of("200", "5xx").contains(e.getKey()) && !e.getKey().startsWith("503"))
+          .mapToLong(Map.Entry::getValue).sum();
+      String busy = count(r.count("503"));
+      List<String> byKind = new ArrayList<>();
+      for (String kind : List.of("query", "export", "report")) {
+        if (r.count("503 " + kind) > 0) {
+          byKind.add(kind + " " + count(r.count("503 " + kind)));
+        }
+      }
       rows.add(List.of(Integer.toString(r.clients()), seconds(r.seconds()), count(r.requests()),
           String.format(Locale.ROOT, "%.1f", r.throughput()), ms(r.latency().p50()), ms(r.latency().p95()),
-          count(r.count("200")), count(r.count("503")), count(r.count("5xx")), count(other),
-          count(r.peakRssMb()), count(r.peakHeapMb())));
+          ms(r.queryLatency().p95()), count(r.count("200")),
+          byKind.isEmpty() ? busy : busy + " (" + String.join(", ", byKind) + ")", count(r.count("5xx")),
+          count(other), count(r.peakRssMb()), count(r.peakHeapMb())));
     }
-    return table(List.of("clients", "seconds", "requests", "requests/s", "p50 ms", "p95 ms", "200", "503", "5xx",
-        "other (4xx, no answer)", "peak RSS MB", "peak heap MB"), rows);
+    return table(List.of("clients", "seconds", "requests", "requests/s", "p50 ms", "p95 ms", "queries p95 ms", "200",
+        "503", "5xx", "other (4xx, no answer)", "peak RSS MB", "peak heap MB"), rows);
   }
 
   /** The run's header: machine, scale and rows per fact. */

@@ -69,8 +69,9 @@ public final class ConcurrencyBench {
           Question q = questions.get((client + n) % questions.size());
           long t = System.nanoTime();
           String outcome;
+          String kind = kind(client, n, reportMonth != null);
           try {
-            int status = switch (kind(client, n, reportMonth != null)) {
+            int status = switch (kind) {
               case "report" -> api.report(n % 50 == 49 ? ReportCatalog.MONTHLY_CHURN : ReportCatalog.MONTHLY_REVENUE,
                   reportMonth);
               case "export" -> api.export(q.query());
@@ -83,8 +84,11 @@ public final class ConcurrencyBench {
             Thread.currentThread().interrupt();
             return;
           }
-          latencies.add(new double[] {(System.nanoTime() - t) / 1e6});
+          latencies.add(new double[] {(System.nanoTime() - t) / 1e6, kind.equals("query") ? 1 : 0});
           statuses.merge(outcome, 1L, Long::sum);
+          if (outcome.equals("503")) {
+            statuses.merge("503 " + kind, 1L, Long::sum);
+          }
         }
       }));
     }
@@ -102,10 +106,12 @@ public final class ConcurrencyBench {
     sampler.join();
     double rss = hwm ? ProcessMemory.peakRssMb() : peaks[1];
     double[] all;
+    double[] queries;
     synchronized (latencies) {
       all = latencies.stream().mapToDouble(l -> l[0]).toArray();
+      queries = latencies.stream().filter(l -> l[1] == 1).mapToDouble(l -> l[0]).toArray();
     }
-    return new ConcurrencyResult(clients, seconds, all.length, Samples.of(all), new TreeMap<>(statuses),
-        Math.max(rss, peaks[1]), peaks[0]);
+    return new ConcurrencyResult(clients, seconds, all.length, Samples.of(all), Samples.of(queries),
+        new TreeMap<>(statuses), Math.max(rss, peaks[1]), peaks[0]);
   }
 }

@@ -17,7 +17,7 @@ class LoadConfiguration {
                             @Value("${telecube.query.queue:64}") int queryQueue,
                             @Value("${telecube.query.timeout:60s}") Duration queryTimeout,
                             @Value("${telecube.report.threads:0}") int reportThreads,
-                            @Value("${telecube.report.queue:8}") int reportQueue,
+                            @Value("${telecube.report.queue:64}") int reportQueue,
                             @Value("${telecube.report.timeout:300s}") Duration reportTimeout,
                             @Value("${telecube.warehouse.pool-timeout:5s}") Duration poolTimeout) {
     return new LoadSettings(queryThreads, queryQueue, queryTimeout, reportThreads, reportQueue, reportTimeout,

@@ -87,11 +87,11 @@ class BenchReportTest {
 
   @Test
   void theConcurrencyTableCountsEachOutcome() {
-    ConcurrencyResult r = new ConcurrencyResult(20, 60.2, 120, new Samples(120, 400, 1500),
-        Map.of("200", 110L, "503", 6L, "5xx", 1L, "error", 3L), 2048, 512.4);
+    ConcurrencyResult r = new ConcurrencyResult(20, 60.2, 120, new Samples(120, 400, 1500), new Samples(100, 300, 900),
+        Map.of("200", 110L, "503", 6L, "503 report", 5L, "503 query", 1L, "5xx", 1L, "error", 3L), 2048, 512.4);
     assertThat(r.throughput()).isEqualTo(120 / 60.2);
     assertThat(BenchReport.concurrency(List.of(r)).lines().toList().get(2))
-        .isEqualTo("| 20 | 60.2 | 120 | 2.0 | 400 | 1,500 | 110 | 6 | 1 | 3 | 2,048 | 512 |");
+        .isEqualTo("| 20 | 60.2 | 120 | 2.0 | 400 | 1,500 | 900 | 110 | 6 (query 1, report 5) | 1 | 3 | 2,048 | 512 |");
   }
 
   @Test

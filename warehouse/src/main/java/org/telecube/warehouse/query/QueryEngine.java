@@ -283,7 +283,7 @@ public final class QueryEngine {
       return;
     }
     Map<Integer, Set<String>> found = new HashMap<>();
-    for (ResultRow r : run(s.memberChecks(), cancellation)) {
+    for (ResultRow r : runShared(s.memberChecks(), cancellation)) {
       found.computeIfAbsent(((Number) r.get("filter")).intValue(), i -> new HashSet<>()).add(r.text("key"));
     }
     for (int i = 0; i < q.filters().size(); i++) {
@@ -347,7 +347,7 @@ public final class QueryEngine {
     s.periods().forEach((level, statement) -> {
       Map<String, CellSet.Period> periods = new HashMap<>();
       Map<String, Integer> first = new HashMap<>();
-      for (ResultRow r : run(statement, cancellation)) {
+      for (ResultRow r : runShared(statement, cancellation)) {
         String key = r.text("key");
         int length = ((Number) r.get("months")).intValue();
         Object w = r.get("with_data");
@@ -376,7 +376,7 @@ public final class QueryEngine {
 
   /** First and last loaded month of a cube's facts; {0, 0} when it holds none. */
   private int[] monthSpan(Cube cube, Cancellation cancellation) {
-    List<ResultRow> rows = run(planner.monthSpan(cube), cancellation);
+    List<ResultRow> rows = runShared(planner.monthSpan(cube), cancellation);
     Object first = rows.isEmpty() ? null : rows.get(0).get("first_month");
     return first == null ? new int[] {0, 0}
         : new int[] {((Number) first).intValue(), ((Number) rows.get(0).get("last_month")).intValue()};
@@ -395,6 +395,24 @@ public final class QueryEngine {
 
   private List<ResultRow> run(PlannedStatement statement, Cancellation cancellation) {
     return executor.run(statement, backend.dataSource(), cancellation);
+  }
+
+  /**
+   * A statement many questions share (a month span, periods, member checks): from the cache on
+   * the current data version when there is one. Its SQL carries the scope, so the key needs no more.
+   */
+  private List<ResultRow> runShared(PlannedStatement statement, Cancellation cancellation) {
+    if (!cache.enabled()) {
+      return run(statement, cancellation);
+    }
+    long version;
+    try {
+      version = dataVersion.current();
+    } catch (RuntimeException e) {
+      return run(statement, cancellation);
+    }
+    return cache.rows(new ResultCache.StatementKey(statement.sql(), statement.layout().width(), version),
+        () -> run(statement, cancellation));
   }
 
   /** The model's aggregate tables: read when the warehouse holds them (one not yet made is not routed to). */

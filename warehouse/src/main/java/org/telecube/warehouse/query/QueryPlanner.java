@@ -440,6 +440,10 @@ final class QueryPlanner {
         // (an aggregate table's counts are summed either way, and made 0 below)
         && (routed || groupings == null || stored.stream().noneMatch(m -> m.aggregate() == Aggregate.COUNT));
     b.scan(route.table());
+    List<RexNode> onFact = filtersOnFact(b, cube, route, filters, bridged);
+    if (!onFact.isEmpty()) {
+      b.filter(onFact);
+    }
     if (preAggregated) {
       List<RexNode> keyFields = new ArrayList<>();
       keys.forEach(k -> keyFields.add(b.field(k)));
@@ -487,17 +491,7 @@ final class QueryPlanner {
     }
     List<RexNode> conditions = new ArrayList<>();
     for (ResolvedFilter f : filters) {
-      RexNode key = b.field(alias(f.level().usage()), f.level().level().keyColumn());
-      if (!f.isRange()) {
-        conditions.add(b.in(key, f.members().stream().map(m -> text(b, m)).toList()));
-      } else {
-        if (f.from() != null) {
-          conditions.add(b.greaterThanOrEqual(key, text(b, f.from())));
-        }
-        if (f.to() != null) {
-          conditions.add(b.lessThanOrEqual(key, text(b, f.to())));
-        }
-      }
+      conditions.add(memberCondition(b, b.field(alias(f.level().usage()), f.level().level().keyColumn()), f));
     }
     if (!conditions.isEmpty()) {
       b.filter(conditions);
@@ -681,6 +675,54 @@ final class QueryPlanner {
       fields.add(count ? b.cast(b.call(SqlStdOperatorTable.COALESCE, field, b.literal(0L)), SqlTypeName.BIGINT) : field);
     }
     b.project(fields, names, true);
+  }
+
+  /**
+   * The query's filters (the scope's included) as conditions on the fact's own foreign keys, so
+   * the database reads only the fact rows they keep before it aggregates and joins: a key level
+   * filters the key itself ({@code city_code IN ('4401')}), a coarser one the keys under it
+   * ({@code city_code IN (SELECT city_code FROM dim_region WHERE province_code IN ('440000'))}).
+   * Every dimension table is small, so the key lists are too. The same filters still apply after
+   * the joins; time filters of a bridged plan name the periods shown, not the months read, and stay there.
+   */
+  private List<RexNode> filtersOnFact(RelBuilder b, Cube cube, AggregateRouter.Route route,
+                                      List<ResolvedFilter> filters, boolean bridged) {
+    List<RexNode> conditions = new ArrayList<>();
+    for (ResolvedFilter f : filters) {
+      DimensionUsage usage = f.level().usage();
+      if (usage.dimension().time() && bridged) {
+        continue;
+      }
+      boolean byMonth = route.timeByMonth(usage);
+      String factKey = byMonth ? cube.timeColumn() : usage.foreignKey();
+      String table = byMonth ? AggregateRouter.MONTHS : usage.table();
+      String dimensionKey = byMonth ? "month_key" : usage.key();
+      String levelKey = f.level().level().keyColumn();
+      if (levelKey.equalsIgnoreCase(dimensionKey)) {
+        conditions.add(memberCondition(b, b.field(factKey), f));
+      } else {
+        conditions.add(b.in(b.field(factKey), d -> d.scan(table)
+            .filter(memberCondition(d, d.field(levelKey), f))
+            .project(d.field(dimensionKey))
+            .build()));
+      }
+    }
+    return conditions;
+  }
+
+  /** {@code key} within the members or range {@code f} names. */
+  private static RexNode memberCondition(RelBuilder b, RexNode key, ResolvedFilter f) {
+    if (!f.isRange()) {
+      return b.in(key, f.members().stream().map(m -> text(b, m)).toList());
+    }
+    List<RexNode> bounds = new ArrayList<>();
+    if (f.from() != null) {
+      bounds.add(b.greaterThanOrEqual(key, text(b, f.from())));
+    }
+    if (f.to() != null) {
+      bounds.add(b.lessThanOrEqual(key, text(b, f.to())));
+    }
+    return b.and(bounds);
   }
 
   /** The dimensions a plan grouped by {@code levels} and filtered by {@code filters} (scope included) touches. */

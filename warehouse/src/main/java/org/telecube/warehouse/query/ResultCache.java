@@ -2,7 +2,9 @@ package org.telecube.warehouse.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers already computed, so that a question asked again (the explorer re-opening a view, a
@@ -10,19 +12,24 @@ import java.util.Optional;
  * the scope, whether aggregates may answer and the warehouse's data version ({@link Key}), so a
  * load simply makes old entries unreachable; they age out as the bound pushes them. The bound is
  * in values (cells × columns, totals included), which is what an answer costs in memory.
+ *
+ * <p>It also keeps the rows of the small statements every question runs besides its own — the
+ * cube's month span, the periods of its time levels, the check that filtered members exist —
+ * keyed by their SQL (the scope is in it) and the data version: a fresh question then runs its
+ * one main statement.
  */
 public final class ResultCache {
   private static final ResultCache OFF = new ResultCache(0);
 
   private final long maxValues;
-  private final Cache<Key, CellSet> entries;
+  private final Cache<Object, Object> entries;
 
   /** A cache holding at most {@code maxValues} values; 0 (or less) caches nothing. */
   public ResultCache(long maxValues) {
     this.maxValues = Math.max(0, maxValues);
     this.entries = this.maxValues == 0 ? null : Caffeine.newBuilder()
         .maximumWeight(this.maxValues)
-        .weigher((Key k, CellSet v) -> weight(v))
+        .weigher((Object k, Object v) -> v instanceof CellSet c ? weight(c) : weight((List<?>) v, (StatementKey) k))
         // the caller's thread does the eviction: no ForkJoinPool work behind the answers' back
         .executor(Runnable::run)
         .build();
@@ -42,7 +49,25 @@ public final class ResultCache {
   }
 
   Optional<CellSet> get(Key key) {
-    return entries == null ? Optional.empty() : Optional.ofNullable(entries.getIfPresent(key));
+    return entries == null ? Optional.empty() : Optional.ofNullable((CellSet) entries.getIfPresent(key));
+  }
+
+  /** The rows {@code key}'s statement gave on its data version, computed (and kept) when not held. */
+  @SuppressWarnings("unchecked")
+  List<ResultRow> rows(StatementKey key, Supplier<List<ResultRow>> compute) {
+    if (entries == null) {
+      return compute.get();
+    }
+    Object held = entries.getIfPresent(key);
+    if (held != null) {
+      return (List<ResultRow>) held;
+    }
+    // computed outside the cache's lock: two threads may both run it, neither waits on the other's SQL
+    List<ResultRow> rows = List.copyOf(compute.get());
+    if (weight(rows, key) <= maxValues) {
+      entries.put(key, rows);
+    }
+    return rows;
   }
 
   boolean contains(Key key) {
@@ -73,13 +98,26 @@ public final class ResultCache {
     return entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
-  /** Entries held now. */
+  /** Answers held now. */
   public long size() {
+    return held(CellSet.class);
+  }
+
+  /** Shared statements' rows held now (month spans, periods, member checks). */
+  public long statements() {
+    return held(List.class);
+  }
+
+  private long held(Class<?> type) {
     if (entries == null) {
       return 0;
     }
     entries.cleanUp();
-    return entries.estimatedSize();
+    return entries.asMap().values().stream().filter(type::isInstance).count();
+  }
+
+  private static int weight(List<?> rows, StatementKey key) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (long) rows.size() * key.width()));
   }
 
   /** What an answer holds: one value per column of each cell and total record, at least 1. */
@@ -108,6 +146,10 @@ public final class ResultCache {
           q.filters().stream().map(f -> new FilterShape(f.level().name(), f.members(), f.from(), f.to())).toList(),
           q.order(), q.limit(), q.totals(), q.timeIntelligence());
     }
+  }
+
+  /** A statement's rows on one data version; {@code width} is its column count, for the bound. */
+  record StatementKey(String sql, int width, long dataVersion) {
   }
 
   record FilterShape(String level, java.util.List<String> members, String from, String to) {

@@ -63,6 +63,21 @@ class ResultCacheTest {
   }
 
   @Test
+  void theStatementsQuestionsShareAreKeptPerDataVersion() throws Exception {
+    CubeQuery inGuangdong = BY_CITY.withFilters(List.of(LevelFilter.members("region.province", "440000")));
+    engine.execute(inGuangdong);
+    // the member check of the filter
+    long shared = engine.cache().statements();
+    assertThat(shared).isPositive();
+    engine.execute(inGuangdong.withLocale("en"));
+    assertThat(engine.cache().statements()).as("the same check, kept").isEqualTo(shared);
+    addBillingAndBatch();
+    engine.dataChanged();
+    assertThat(engine.cache().statements()).isZero();
+    assertThat(engine.execute(inGuangdong).cells()).isNotEmpty();
+  }
+
+  @Test
   void equivalentSpellingsShareAnEntry() {
     engine.execute(BY_CITY);
     // zh-CN is the default locale; the limit left out is the engine's cap
