@@ -49,6 +49,31 @@ public final class Publishing {
    */
   public static long recordAndPublishRecomputation(Warehouse warehouse, Connection workArea, String note)
       throws SQLException {
+    long batchId = recordBatch(workArea, note);
+    // the analysis rewrote these two (which months, the caller did not say)
+    publish(warehouse.backend(), workArea, batchId, new DerivedChanges(List.of("customer analysis"), Map.of(),
+        Set.of("fact_billing", "fact_subscriber_month")));
+    return batchId;
+  }
+
+  /**
+   * Sends every table of the work area whole to {@code target}, as a batch of its own recorded in
+   * the work area's uncommitted transaction (the caller commits): for a warehouse published by an
+   * older TeleCube, whose facts lack a column or whose aggregate tables were never sent, or to
+   * repair one. Returns the batch, or 0 when the backend is the work area (nothing to send).
+   */
+  public static long republish(Backend target, Connection workArea) throws SQLException {
+    if (target.publisher().inPlace()) {
+      return 0;
+    }
+    long batchId = recordBatch(workArea, "full publication to " + target.name());
+    target.publisher().publish(workArea, PublicationPlan.of(batchId, StarSchema.workAreaId(workArea),
+        DerivedChanges.none(), true));
+    return batchId;
+  }
+
+  /** Records a batch without files in the work area's etl_batch; returns its id. */
+  private static long recordBatch(Connection workArea, String note) throws SQLException {
     long batchId;
     try (Statement st = workArea.createStatement();
          ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM etl_batch")) {
@@ -61,9 +86,6 @@ public final class Publishing {
       ps.setString(2, note);
       ps.executeUpdate();
     }
-    // the analysis rewrote these two (which months, the caller did not say)
-    publish(warehouse.backend(), workArea, batchId, new DerivedChanges(List.of("customer analysis"), Map.of(),
-        Set.of("fact_billing", "fact_subscriber_month")));
     return batchId;
   }
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code telecube etl ...}: loading feeds. */
-@Command(name = "etl", mixinStandardHelpOptions = true, description = "Load feeds into the warehouse.", subcommands = EtlLoadCommand.class)
+@Command(name = "etl", mixinStandardHelpOptions = true, description = "Load feeds into the warehouse, or publish it again.", subcommands = {EtlLoadCommand.class, EtlPublishCommand.class})
 final class EtlCommand {
   @ParentCommand
   TelecubeCommand root;

@@ -421,7 +421,7 @@ final class QueryPlanner {
     // every cube of the plan (drill-across too) is restricted to the scope
     filters = withScope(cube, filters);
     Set<DimensionUsage> used = usedDimensions(levels, filters);
-    stored = additiveForms(stored, used);
+    stored = additiveForms(cube, stored, used);
     boolean byMonth = stored.stream().anyMatch(m -> m.overTime() != OverTime.SUM || m.aggregate() == Aggregate.MONTHS);
     boolean bridged = !bridgeKinds.isEmpty() && used.stream().anyMatch(u -> u.dimension().time());
     AggregateRouter.Route route = router.route(cube, levels, filters, used, stored, language, bridged);
@@ -738,12 +738,15 @@ final class QueryPlanner {
    * the sum of its additive column, under the same name: partial sums pre-aggregate and roll up
    * by grouping sets where a distinct count could do neither. The rest as they are.
    */
-  private List<Measure.Stored> additiveForms(List<Measure.Stored> stored, Set<DimensionUsage> used) {
+  private List<Measure.Stored> additiveForms(Cube cube, List<Measure.Stored> stored, Set<DimensionUsage> used) {
     if (!additiveForms) {
       return stored;
     }
     List<String> names = used.stream().map(DimensionUsage::name).toList();
-    return stored.stream().map(m -> m.additive() != null && m.additive().holdsFor(names) ? m.asAdditiveSum() : m)
+    // a warehouse published before the column existed counts distinctly until it is published again
+    Set<String> columns = catalog.columnNames(cube.factTable());
+    return stored.stream().map(m -> m.additive() != null && m.additive().holdsFor(names)
+        && columns.contains(m.additive().column().toLowerCase(java.util.Locale.ROOT)) ? m.asAdditiveSum() : m)
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package org.telecube.backend.postgres;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.telecube.warehouse.model.CubeModel;
@@ -28,15 +29,37 @@ final class PostgresStar {
         st.execute("SELECT pg_advisory_xact_lock(" + PREPARE_LOCK + ")");
       }
       TABLES.run(connection);
+      addFirstLine(connection);
       EnumerationTables.write(connection, model);
-      // empty, shaped like the work area's; their rows arrive by publication like the facts'
+      // shaped like the work area's; their rows arrive by publication like the facts'. One missing
+      // beside facts already published (a warehouse from before it was declared) is built here.
       AggregateTables.create(connection, model);
+      AggregateTables.buildMissing(connection, model);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
+   * fact_billing.first_line on a warehouse published before the column existed: 1 on each
+   * subscriber-month's line with the smallest charge item, as the load sets it.
+   */
+  private static void addFirstLine(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = 'fact_billing'"
+          + " AND column_name = 'first_line' AND table_schema = current_schema()")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      st.execute("ALTER TABLE fact_billing ADD COLUMN first_line INTEGER DEFAULT 0");
+      st.execute("UPDATE fact_billing f SET first_line = 1 FROM (SELECT DISTINCT ON (month_key, subscriber_id) ctid AS line"
+          + " FROM fact_billing ORDER BY month_key, subscriber_id, charge_item) firsts WHERE f.ctid = firsts.line");
     }
   }
 }

@@ -130,6 +130,49 @@ class PostgresBackendTest {
     }
   }
 
+  /**
+   * A warehouse published before fact_billing.first_line and the aggregate tables existed is
+   * brought up to date when it is opened: the column set as a load sets it, the aggregates built
+   * from its own facts, so nothing answers from an empty aggregate or a zero first_line.
+   */
+  @Test
+  void aWarehousePublishedBeforeTheAggregatesIsBroughtUpToDateOnOpen() throws Exception {
+    try (Backend backend = freshBackend()) {
+      backend.prepare(MODEL);
+      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("INSERT INTO fact_billing (month_key, subscriber_id, charge_item, plan_code, amount, paid_amount,"
+            + " outstanding, city_code) VALUES (202501, 'S1', 'VOICE', 'P', 10, 10, 0, '4401'),"
+            + " (202501, 'S1', 'DATA', 'P', 5, 5, 0, '4401'), (202502, 'S1', 'VOICE', 'P', 7, 7, 0, '4401'),"
+            + " (202501, 'S2', 'VOICE', 'P', 3, 3, 0, '4403')");
+        // as it was before: no first_line, no aggregate tables
+        st.execute("ALTER TABLE fact_billing DROP COLUMN first_line");
+        for (AggregateTables.Declared a : AggregateTables.all(MODEL)) {
+          st.execute("DROP TABLE " + a.table());
+        }
+      }
+      backend.prepare(MODEL);
+      try (Connection c = backend.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT month_key, subscriber_id, charge_item FROM fact_billing"
+            + " WHERE first_line = 1 ORDER BY 1, 2")) {
+          List<String> firsts = new ArrayList<>();
+          while (rs.next()) {
+            firsts.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
+          }
+          assertThat(firsts).containsExactly("202501 S1 DATA", "202501 S2 VOICE", "202502 S1 VOICE");
+        }
+        try (ResultSet rs = st.executeQuery("SELECT month_key, city_code, m_revenue, m_billed_subscribers"
+            + " FROM agg_revenue_by_city ORDER BY 1, 2")) {
+          List<String> rows = new ArrayList<>();
+          while (rs.next()) {
+            rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()
+                + " " + rs.getLong(4));
+          }
+          assertThat(rows).containsExactly("202501 4401 15 1", "202501 4403 3 1", "202502 4401 7 1");
+        }
+      }
+    }
+  }
+
   /** Every table the queries read has the work area's columns: same names, order and type family. */
   @Test
   void everyTableHasTheWorkAreasColumns() throws Exception {
