@@ -14,35 +14,15 @@ FETCH NEXT 50001 ROWS ONLY;
 SELECT "quarter_code" AS "k", MIN("month_key") AS "first_month", COUNT(*) AS "months", SUM(CASE WHEN "month_key" = 0 THEN 1 ELSE 0 END) AS "with_data"
 FROM "public"."dim_month"
 GROUP BY "quarter_code";
--- totals by region.macro_region
-SELECT "t2"."k0", "t2"."c0", "t2"."o0", SUM("t2"."p_active_end") FILTER (WHERE "t2"."$f9") AS "active_end", CAST(SUM("t2"."p_churned") AS DOUBLE PRECISION) / NULLIF(CAST(SUM("t2"."p_active_start") FILTER (WHERE "t2"."$f10") AS DOUBLE PRECISION), 0E0) AS "churn_rate"
-FROM (SELECT "dim_region"."macro_region" AS "k0", "dim_region"."macro_region_name_zh" AS "c0", "dim_region"."macro_region_sort" AS "o0", SUM("t"."v_active_end") AS "p_active_end", SUM("t"."v_churned") AS "p_churned", SUM("t"."v_active_start") AS "p_active_start", "t"."month_key" = (MAX("t"."month_key") OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f9", "t"."month_key" = (MIN("t"."month_key") OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f10"
+-- totals by grouping sets
+SELECT "t2"."k0", "t2"."c0", "t2"."o0", "t2"."k1", "t2"."c1", "t2"."o1", SUM("t2"."p_active_end") FILTER (WHERE "t2"."$f13") AS "active_end", CAST(SUM("t2"."p_churned") AS DOUBLE PRECISION) / NULLIF(CAST(SUM("t2"."p_active_start") FILTER (WHERE "t2"."$f14") AS DOUBLE PRECISION), 0E0) AS "churn_rate", "t2"."grouping_"
+FROM (SELECT "dim_region"."macro_region" AS "k0", "dim_region"."macro_region_name_zh" AS "c0", "dim_region"."macro_region_sort" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", SUM("t"."v_active_end") AS "p_active_end", SUM("t"."v_churned") AS "p_churned", SUM("t"."v_active_start") AS "p_active_start", GROUPING("dim_region"."macro_region", "dim_month"."quarter_code") AS "grouping_", "t"."month_key" = (MAX("t"."month_key") OVER (PARTITION BY "dim_month"."quarter_code", GROUPING("dim_region"."macro_region", "dim_month"."quarter_code") RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f13", "t"."month_key" = (MIN("t"."month_key") OVER (PARTITION BY "dim_month"."quarter_code", GROUPING("dim_region"."macro_region", "dim_month"."quarter_code") RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f14"
 FROM (SELECT "month_key", "city_code", SUM("m_active_end") AS "v_active_end", SUM("m_churned") AS "v_churned", SUM("m_active_start") AS "v_active_start"
 FROM "public"."agg_subscribers_by_city"
 GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "public"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
-GROUP BY "dim_region"."macro_region", "dim_region"."macro_region_name_zh", "dim_region"."macro_region_sort", "t"."month_key") AS "t2"
-GROUP BY "t2"."k0", "t2"."c0", "t2"."o0"
-ORDER BY "t2"."o0", "t2"."k0"
-FETCH NEXT 50000 ROWS ONLY;
--- totals by time.quarter
-SELECT "t2"."k0", "t2"."c0", "t2"."o0", SUM("t2"."p_active_end") FILTER (WHERE "t2"."$f9") AS "active_end", CAST(SUM("t2"."p_churned") AS DOUBLE PRECISION) / NULLIF(CAST(SUM("t2"."p_active_start") FILTER (WHERE "t2"."$f10") AS DOUBLE PRECISION), 0E0) AS "churn_rate"
-FROM (SELECT "dim_month"."quarter_code" AS "k0", "dim_month"."quarter_name_zh" AS "c0", "dim_month"."quarter_key" AS "o0", SUM("t"."v_active_end") AS "p_active_end", SUM("t"."v_churned") AS "p_churned", SUM("t"."v_active_start") AS "p_active_start", "t"."month_key" = (MAX("t"."month_key") OVER (PARTITION BY "dim_month"."quarter_code" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f9", "t"."month_key" = (MIN("t"."month_key") OVER (PARTITION BY "dim_month"."quarter_code" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f10"
-FROM (SELECT "month_key", SUM("m_active_end") AS "v_active_end", SUM("m_churned") AS "v_churned", SUM("m_active_start") AS "v_active_start"
-FROM "public"."agg_subscribers_by_city"
-GROUP BY "month_key") AS "t"
 LEFT JOIN "public"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
-GROUP BY "dim_month"."quarter_code", "dim_month"."quarter_name_zh", "dim_month"."quarter_key", "t"."month_key") AS "t2"
-GROUP BY "t2"."k0", "t2"."c0", "t2"."o0"
-ORDER BY "t2"."o0", "t2"."k0"
-FETCH NEXT 50000 ROWS ONLY;
--- totals by (all)
-SELECT SUM("t3"."p_active_end") FILTER (WHERE "t3"."$f7") AS "active_end", CAST(SUM("t3"."p_churned") AS DOUBLE PRECISION) / NULLIF(CAST(SUM("t3"."p_active_start") FILTER (WHERE "t3"."$f8") AS DOUBLE PRECISION), 0E0) AS "churn_rate"
-FROM (SELECT "t0"."g_", SUM("t"."v_active_end") AS "p_active_end", SUM("t"."v_churned") AS "p_churned", SUM("t"."v_active_start") AS "p_active_start", "t"."month_key" = (MAX("t"."month_key") OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f7", "t"."month_key" = (MIN("t"."month_key") OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) IS TRUE AS "$f8"
-FROM (SELECT "month_key", SUM("m_active_end") AS "v_active_end", SUM("m_churned") AS "v_churned", SUM("m_active_start") AS "v_active_start"
-FROM "public"."agg_subscribers_by_city"
-GROUP BY "month_key") AS "t",
-(VALUES ('all')) AS "t0" ("g_")
-GROUP BY "t"."month_key", "t0"."g_") AS "t3"
-GROUP BY "t3"."g_"
-FETCH NEXT 50000 ROWS ONLY;
+GROUP BY GROUPING SETS(("dim_region"."macro_region", "dim_region"."macro_region_name_zh", "dim_region"."macro_region_sort", "t"."month_key"), ("dim_month"."quarter_code", "dim_month"."quarter_name_zh", "dim_month"."quarter_key", "t"."month_key"), "t"."month_key")) AS "t2"
+GROUP BY "t2"."k0", "t2"."c0", "t2"."o0", "t2"."k1", "t2"."c1", "t2"."o1", "t2"."grouping_"
+ORDER BY "t2"."o0", "t2"."k0", "t2"."o1", "t2"."k1"
+FETCH NEXT 150000 ROWS ONLY;

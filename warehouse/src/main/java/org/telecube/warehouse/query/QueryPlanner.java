@@ -123,15 +123,16 @@ final class QueryPlanner {
   /**
    * True when {@code measures} can be planned for several groupings in one statement (GROUPING
    * SETS; where months combine afterwards, every set keeps the month and the months combine per
-   * grouping): no cube brought across, whose own aggregate would have to be grouped the same ways,
-   * and no first/last month, whose window over grouping sets not every backend can run (Druid's
-   * windows are experimental).
+   * grouping, a period's first/last month by a window partitioned by the grouping id too): no cube
+   * brought across, whose own aggregate would have to be grouped the same ways, and months combined
+   * after the sets only where the backend runs grouping sets nested that way (not Druid).
    */
   boolean groupsInOneStatement(Cube cube, List<Measure> measures, boolean nestedGroupingSets) {
     return closure(cube, measures).values().stream().noneMatch(m -> m instanceof Measure.Across
-        || m instanceof Measure.Stored s && (s.overTime() == OverTime.FIRST || s.overTime() == OverTime.LAST
-            // months combined after the sets: grouping sets nested in a per-month grouping
-            || !nestedGroupingSets && (s.overTime() != OverTime.SUM || s.aggregate() == Aggregate.MONTHS)));
+        // months combined after the sets (averaged, counted, or a period's first/last month by a
+        // window partitioned by the grouping too): grouping sets nested in a per-month grouping
+        || m instanceof Measure.Stored s && !nestedGroupingSets
+            && (s.overTime() != OverTime.SUM || s.aggregate() == Aggregate.MONTHS));
   }
 
   /**
