@@ -19,7 +19,24 @@ public record Formula(String text, SqlNode expression) {
   private static final Set<SqlKind> OPERATORS =
       Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MINUS_PREFIX);
 
+  /** Formulas come from the model, so there are few; a plan asks for each several times. */
+  private static final java.util.concurrent.ConcurrentMap<String, Formula> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static Formula parse(String text) {
+    Formula known = PARSED.get(text);
+    if (known != null) {
+      return known;
+    }
+    Formula parsed = parseNew(text);
+    // bounded by the distinct formulas models hold (tests load a few models)
+    if (PARSED.size() < 10_000) {
+      PARSED.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Formula parseNew(String text) {
     try {
       SqlNode node = SqlParser.create(text, SqlParser.config()
           .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED))

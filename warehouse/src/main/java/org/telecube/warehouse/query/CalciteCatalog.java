@@ -145,7 +145,26 @@ final class CalciteCatalog {
   }
 
   RelBuilder builder() {
-    return RelBuilder.create(config);
+    Workspace w = workspace.get();
+    // a fresh metadata query per plan: the cluster's caches every node asked about, which would
+    // otherwise keep every plan this thread ever made
+    w.cluster().invalidateMetadataQuery();
+    return RelBuilder.proto(config.getContext()).create(w.cluster(), w.schema());
+  }
+
+  /**
+   * RelBuilder.create(config) makes a whole Calcite prepare context (a connection, a planner
+   * registering its default rules) per statement: most of a plan's time. A builder needs only a
+   * cluster and the schema, so each thread makes those once and builds every statement on them.
+   */
+  private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(this::newWorkspace);
+
+  private record Workspace(org.apache.calcite.plan.RelOptCluster cluster, org.apache.calcite.plan.RelOptSchema schema) {
+  }
+
+  private Workspace newWorkspace() {
+    return Frameworks.withPrepare(config, (cluster, relOptSchema, rootSchema, statement) ->
+        new Workspace(cluster, relOptSchema));
   }
 
   private static SqlTypeName typeOf(String typeName, int jdbcType) {
