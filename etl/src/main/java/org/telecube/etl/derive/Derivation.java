@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.telecube.backend.duckdb.StarSchema;
 import org.telecube.warehouse.model.CubeModel;
 import org.telecube.warehouse.model.ModelLoader;
@@ -35,8 +36,14 @@ public final class Derivation {
   }
 
   public static DerivedChanges run(Connection connection, DerivationScope scope) throws SQLException {
-    DerivedChanges changes = derive(connection, scope);
-    return refreshAggregates(connection, changes);
+    return run(connection, scope, step -> { });
+  }
+
+  /** @param progress told each step as it starts ("billing facts", "customer analysis", ...) */
+  public static DerivedChanges run(Connection connection, DerivationScope scope, Consumer<String> progress)
+      throws SQLException {
+    DerivedChanges changes = derive(connection, scope, progress);
+    return refreshAggregates(connection, changes, progress);
   }
 
   /**
@@ -53,10 +60,12 @@ public final class Derivation {
    * Each fact's aggregate tables follow exactly the months of the fact that changed (whole when
    * the fact changed whole); an aggregate newly declared in the model is built whole.
    */
-  private static DerivedChanges refreshAggregates(Connection connection, DerivedChanges changes) throws SQLException {
+  private static DerivedChanges refreshAggregates(Connection connection, DerivedChanges changes,
+                                                  Consumer<String> progress) throws SQLException {
     if (changes.changedNothing()) {
       return changes;
     }
+    progress.accept("aggregate tables");
     CubeModel model = ModelLoader.shipped();
     for (String fact : DerivedChanges.FACTS) {
       AggregateTables.refresh(connection, model, fact, changes.monthsOrNull(fact));
@@ -66,14 +75,18 @@ public final class Derivation {
     return new DerivedChanges(steps, changes.months(), changes.whole());
   }
 
-  private static DerivedChanges derive(Connection connection, DerivationScope scope) throws SQLException {
+  private static DerivedChanges derive(Connection connection, DerivationScope scope, Consumer<String> progress)
+      throws SQLException {
     DerivedChanges.Builder changes = new DerivedChanges.Builder();
     try {
       // with no history yet (a first load) every subscriber is new: rebuilding all is the same, and faster
       if (scope.referenceChanged() || (scope.subscribersChanged() && historyEmpty(connection))) {
-        return rebuildEverything(connection, changes, scope.referenceChanged());
+        return rebuildEverything(connection, changes, scope.referenceChanged(), progress);
       }
       // the history first: every fact reads the subscriber's version as of its date
+      if (scope.subscribersChanged()) {
+        progress.accept("subscriber history");
+      }
       long subscribers = scope.subscribersChanged() ? SubscriberHistory.rebuildChanged(connection) : 0;
       if (subscribers > 0) {
         changes.step("dim_subscriber (" + subscribers + " subscriber" + (subscribers == 1 ? "" : "s") + ")")
@@ -81,17 +94,20 @@ public final class Derivation {
       }
       SortedSet<Integer> subscriberMonths = new TreeSet<>(scope.billingMonths());
       subscriberMonths.addAll(monthsMissingFromSubscriberMonth(connection));
-      deriveMonths(connection, scope, subscriberMonths, changes);
+      deriveMonths(connection, scope, subscriberMonths, changes, progress);
       if (subscribers > 0) {
+        progress.accept("the facts of the changed subscribers");
         deriveSubscribers(connection, scope, subscriberMonths, changes);
       }
       SortedSet<Integer> analysisInputs = changes.monthsOf("fact_subscriber_month");
       analysisInputs.addAll(scope.eventMonths());
       analysisInputs.addAll(scope.dueMonths());
       if (!analysisInputs.isEmpty()) {
+        progress.accept("customer analysis from " + analysisInputs.first());
         analyse(CustomerAnalysis.runFrom(connection, analysisInputs.first()), changes);
       } else if (!changes.build().changedNothing() && CustomerAnalysis.settingsChanged(connection)) {
         // new settings take effect with the next batch, whatever it loaded
+        progress.accept("customer analysis");
         analyse(CustomerAnalysis.run(connection), changes);
       }
       return changes.build();
@@ -109,19 +125,26 @@ public final class Derivation {
   }
 
   private static DerivedChanges rebuildEverything(Connection connection, DerivedChanges.Builder changes,
-                                                  boolean dimensions) throws SQLException {
+                                                  boolean dimensions, Consumer<String> progress) throws SQLException {
     if (dimensions) {
+      progress.accept("dimensions");
       StarSchema.rebuildDimensions(connection);
       changes.step("dimensions");
     }
+    progress.accept("subscriber history");
     SubscriberHistory.rebuild(connection);
     changes.step("dim_subscriber").whole("dim_subscriber");
+    progress.accept("fact_billing");
     FactTables.billing(connection, null);
+    progress.accept("fact_usage");
     FactTables.usage(connection, null);
+    progress.accept("fact_service_event");
     FactTables.serviceEvents(connection, null);
+    progress.accept("fact_subscriber_month");
     FactTables.subscriberMonth(connection, null);
     changes.step("all facts");
     DerivedChanges.FACTS.forEach(changes::whole);
+    progress.accept("customer analysis");
     CustomerAnalysis.run(connection);
     changes.step("customer analysis");
     return changes.build();
@@ -129,13 +152,15 @@ public final class Derivation {
 
   /** Whole months: the months of the rows the batch loaded. */
   private static void deriveMonths(Connection connection, DerivationScope scope, SortedSet<Integer> subscriberMonths,
-                                   DerivedChanges.Builder changes) throws SQLException {
+                                   DerivedChanges.Builder changes, Consumer<String> progress) throws SQLException {
     if (!scope.billingMonths().isEmpty()) {
+      progress.accept("fact_billing");
       FactTables.billing(connection, scope.billingMonths());
       changes.step("fact_billing " + DerivationScope.inList(scope.billingMonths()))
           .months("fact_billing", scope.billingMonths());
     }
     if (!scope.usageMonths().isEmpty()) {
+      progress.accept("fact_usage");
       // by day when the days are known: a one-day batch derives one day
       if (scope.usageDays().isEmpty()) {
         FactTables.usage(connection, scope.usageMonths());
@@ -147,11 +172,13 @@ public final class Derivation {
           .months("fact_usage", scope.usageMonths());
     }
     if (!scope.eventMonths().isEmpty()) {
+      progress.accept("fact_service_event");
       FactTables.serviceEvents(connection, scope.eventMonths());
       changes.step("fact_service_event " + DerivationScope.inList(scope.eventMonths()))
           .months("fact_service_event", scope.eventMonths());
     }
     if (!subscriberMonths.isEmpty()) {
+      progress.accept("fact_subscriber_month");
       FactTables.subscriberMonth(connection, subscriberMonths);
       changes.step("fact_subscriber_month " + DerivationScope.inList(subscriberMonths))
           .months("fact_subscriber_month", subscriberMonths);

@@ -77,7 +77,7 @@ final class BatchRun {
     DerivedChanges derived = DerivedChanges.none();
     if (!scope.isEmpty()) {
       listener.phase("deriving " + (scope.fullRebuild() ? "dimensions and all facts" : "what the batch changed"));
-      derived = Derivation.run(connection, scope);
+      derived = Derivation.run(connection, scope, step -> listener.phase("deriving: " + step));
     }
     SubscriberHistory.dropTemp(connection);
     List<String> note = new ArrayList<>();
