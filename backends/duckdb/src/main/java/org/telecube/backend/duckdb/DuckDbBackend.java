@@ -62,8 +62,8 @@ public final class DuckDbBackend implements Backend {
     config.setPoolName("telecube-duckdb");
     config.setDriverClassName("org.duckdb.DuckDBDriver");
     config.setJdbcUrl("jdbc:duckdb:" + file);
-    // rows reach the reader as DuckDB makes them: without it a result is materialized whole in
-    // native memory first (publishing fact_usage at 1,000,000 subscribers took 23 GB and the OOM killer)
+    // rows reach the reader as DuckDB makes them; otherwise a result is materialized whole in native
+    // memory before its first row is read (a publication reads whole facts through JDBC)
     config.addDataSourceProperty("jdbc_stream_results", "true");
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(limits.poolTimeoutMillis());
