@@ -77,43 +77,41 @@ public final class Derivation {
 
   private static DerivedChanges derive(Connection connection, DerivationScope scope, Consumer<String> progress)
       throws SQLException {
+    // the temporary tables the history leaves are dropped by the batch once it succeeds; a failed
+    // statement aborts the transaction, so dropping them here would fail too and hide why
     DerivedChanges.Builder changes = new DerivedChanges.Builder();
-    try {
-      // with no history yet (a first load) every subscriber is new: rebuilding all is the same, and faster
-      if (scope.referenceChanged() || (scope.subscribersChanged() && historyEmpty(connection))) {
-        return rebuildEverything(connection, changes, scope.referenceChanged(), progress);
-      }
-      // the history first: every fact reads the subscriber's version as of its date
-      if (scope.subscribersChanged()) {
-        progress.accept("subscriber history");
-      }
-      long subscribers = scope.subscribersChanged() ? SubscriberHistory.rebuildChanged(connection) : 0;
-      if (subscribers > 0) {
-        changes.step("dim_subscriber (" + subscribers + " subscriber" + (subscribers == 1 ? "" : "s") + ")")
-            .whole("dim_subscriber");
-      }
-      SortedSet<Integer> subscriberMonths = new TreeSet<>(scope.billingMonths());
-      subscriberMonths.addAll(monthsMissingFromSubscriberMonth(connection));
-      deriveMonths(connection, scope, subscriberMonths, changes, progress);
-      if (subscribers > 0) {
-        progress.accept("the facts of the changed subscribers");
-        deriveSubscribers(connection, scope, subscriberMonths, changes);
-      }
-      SortedSet<Integer> analysisInputs = changes.monthsOf("fact_subscriber_month");
-      analysisInputs.addAll(scope.eventMonths());
-      analysisInputs.addAll(scope.dueMonths());
-      if (!analysisInputs.isEmpty()) {
-        progress.accept("customer analysis from " + analysisInputs.first());
-        analyse(CustomerAnalysis.runFrom(connection, analysisInputs.first()), changes);
-      } else if (!changes.build().changedNothing() && CustomerAnalysis.settingsChanged(connection)) {
-        // new settings take effect with the next batch, whatever it loaded
-        progress.accept("customer analysis");
-        analyse(CustomerAnalysis.run(connection), changes);
-      }
-      return changes.build();
-    } finally {
-      SubscriberHistory.dropTemp(connection);
+    // with no history yet (a first load) every subscriber is new: rebuilding all is the same, and faster
+    if (scope.referenceChanged() || (scope.subscribersChanged() && historyEmpty(connection))) {
+      return rebuildEverything(connection, changes, scope.referenceChanged(), progress);
     }
+    // the history first: every fact reads the subscriber's version as of its date
+    if (scope.subscribersChanged()) {
+      progress.accept("subscriber history");
+    }
+    long subscribers = scope.subscribersChanged() ? SubscriberHistory.rebuildChanged(connection) : 0;
+    if (subscribers > 0) {
+      changes.step("dim_subscriber (" + subscribers + " subscriber" + (subscribers == 1 ? "" : "s") + ")")
+          .whole("dim_subscriber");
+    }
+    SortedSet<Integer> subscriberMonths = new TreeSet<>(scope.billingMonths());
+    subscriberMonths.addAll(monthsMissingFromSubscriberMonth(connection));
+    deriveMonths(connection, scope, subscriberMonths, changes, progress);
+    if (subscribers > 0) {
+      progress.accept("the facts of the changed subscribers");
+      deriveSubscribers(connection, scope, subscriberMonths, changes);
+    }
+    SortedSet<Integer> analysisInputs = changes.monthsOf("fact_subscriber_month");
+    analysisInputs.addAll(scope.eventMonths());
+    analysisInputs.addAll(scope.dueMonths());
+    if (!analysisInputs.isEmpty()) {
+      progress.accept("customer analysis from " + analysisInputs.first());
+      analyse(CustomerAnalysis.runFrom(connection, analysisInputs.first()), changes);
+    } else if (!changes.build().changedNothing() && CustomerAnalysis.settingsChanged(connection)) {
+      // new settings take effect with the next batch, whatever it loaded
+      progress.accept("customer analysis");
+      analyse(CustomerAnalysis.run(connection), changes);
+    }
+    return changes.build();
   }
 
   private static boolean historyEmpty(Connection connection) throws SQLException {
