@@ -15,7 +15,8 @@
  *
  * <p>A {@link org.telecube.warehouse.query.Scope} given to {@code QueryEngine.scoped} is added by
  * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
- * members and lists. AggregateRouter picks, per cube a statement reads, the smallest of the
+ * members and lists; the filters and the scope also restrict the fact by its own keys before it
+ * is aggregated. AggregateRouter picks, per cube a statement reads, the smallest of the
  * model's aggregate tables that can answer it, else the fact ({@code QueryEngine.withoutAggregates}
  * never routes). {@link org.telecube.warehouse.query.Explain} lists every statement a query runs
  * and the table each read. Results (cell sets, pivots, member lists) are immutable.
@@ -23,6 +24,8 @@
  * <p>An engine given a {@link org.telecube.warehouse.query.ResultCache} ({@code withCache}) keeps
  * cell sets keyed by the validated query, scope, use of aggregates and the backend's data version
  * (read at most once a second by DataVersion; {@code dataChanged()} after an in-process load), so
- * a repeat is a lookup and a load makes every older answer unreachable.
+ * a repeat is a lookup and a load makes every older answer unreachable; the statements questions
+ * share (month spans, periods, member checks) are kept there too, under their SQL. CalciteCatalog
+ * gives each thread one Calcite cluster to build its plans on.
  */
 package org.telecube.warehouse.query;
