@@ -62,9 +62,6 @@ public final class DuckDbBackend implements Backend {
     config.setPoolName("telecube-duckdb");
     config.setDriverClassName("org.duckdb.DuckDBDriver");
     config.setJdbcUrl("jdbc:duckdb:" + file);
-    // rows reach the reader as DuckDB makes them; otherwise a result is materialized whole in native
-    // memory before its first row is read (a publication reads whole facts through JDBC)
-    config.addDataSourceProperty("jdbc_stream_results", "true");
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(limits.poolTimeoutMillis());
     config.setConnectionInitSql(limits.initSql());
