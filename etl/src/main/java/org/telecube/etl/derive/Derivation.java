@@ -35,11 +35,7 @@ public final class Derivation {
   private Derivation() {
   }
 
-  public static DerivedChanges run(Connection connection, DerivationScope scope) throws SQLException {
-    return run(connection, scope, step -> { });
-  }
-
-  /** @param progress told each step as it starts ("billing facts", "customer analysis", ...) */
+  /** @param progress told each step as it starts ("fact_billing", "customer analysis from 202611", ...) */
   public static DerivedChanges run(Connection connection, DerivationScope scope, Consumer<String> progress)
       throws SQLException {
     DerivedChanges changes = derive(connection, scope, progress);
