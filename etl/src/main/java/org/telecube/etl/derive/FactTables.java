@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -37,6 +39,12 @@ public final class FactTables {
    */
   private static SortedSet<Integer> rewrite(Statement st, String table, FactRows rows, String insert)
       throws SQLException {
+    return rewrite(st, table, rows, insert == null ? List.of() : List.of(insert));
+  }
+
+  /** As {@link #rewrite(Statement, String, FactRows, String)} with the new rows inserted in parts. */
+  private static SortedSet<Integer> rewrite(Statement st, String table, FactRows rows, List<String> inserts)
+      throws SQLException {
     String where = table.equals("fact_usage") || table.equals("fact_service_event")
         ? rows.on(table + ".month_key", table + ".subscriber_id", table + ".date_key")
         : rows.on(table + ".month_key", table + ".subscriber_id");
@@ -45,7 +53,7 @@ public final class FactTables {
       months.addAll(months(st, table, where));
     }
     st.execute("DELETE FROM " + table + " WHERE " + where);
-    if (insert != null) {
+    for (String insert : inserts) {
       st.execute(insert);
     }
     if (rows.bySubscriber()) {
@@ -208,11 +216,16 @@ public final class FactTables {
    * subscriber's latest snapshot; the other attributes from the version as of the month's end.
    */
   public static void subscriberMonth(Connection connection, Set<Integer> months) throws SQLException {
+    subscriberMonth(connection, months, ROWS_PER_STATEMENT);
+  }
+
+  /** As {@link #subscriberMonth(Connection, Set)}, about {@code rowsPerStatement} rows per statement. */
+  static void subscriberMonth(Connection connection, Set<Integer> months, long rowsPerStatement) throws SQLException {
     SortedSet<Integer> range = subscriberMonthRange(connection);
     if (months != null) {
       range.retainAll(months);
     }
-    subscriberMonth(connection, rows(months), range, "");
+    subscriberMonth(connection, rows(months), range, "", rowsPerStatement);
   }
 
   private static SortedSet<Integer> subscriberMonth(Connection connection, FactRows rows, Set<Integer> exceptMonths)
@@ -220,18 +233,58 @@ public final class FactTables {
     SortedSet<Integer> range = subscriberMonthRange(connection);
     range.removeAll(exceptMonths);
     return subscriberMonth(connection, rows, range,
-        " AND subscriber_id IN (SELECT subscriber_id FROM " + SubscriberHistory.SCOPE + ")");
+        " AND subscriber_id IN (SELECT subscriber_id FROM " + SubscriberHistory.SCOPE + ")", ROWS_PER_STATEMENT);
   }
 
   /**
    * @param range the months rows may be derived for
    * @param onlySubscribers a predicate narrowing the snapshots and bills read ("" for all)
+   * @param rowsPerStatement about how many rows one INSERT derives (whole months of them)
    */
   private static SortedSet<Integer> subscriberMonth(Connection connection, FactRows rows, SortedSet<Integer> range,
-                                                    String onlySubscribers) throws SQLException {
+                                                    String onlySubscribers, long rowsPerStatement)
+      throws SQLException {
     try (Statement st = connection.createStatement()) {
       // nothing to insert when no month of the range is selected: the rewrite only deletes
-      String insert = range.isEmpty() ? null : """
+      List<String> inserts = new ArrayList<>();
+      for (SortedSet<Integer> part : parts(range, monthsPerStatement(st, rowsPerStatement))) {
+        inserts.add(subscriberMonthInsert(part, rows, onlySubscribers));
+      }
+      return rewrite(st, "fact_subscriber_month", rows, inserts);
+    }
+  }
+
+  /**
+   * How many months one statement of fact_subscriber_month derives: DuckDB holds a statement's rows
+   * in memory while it joins them and does not spill that, so whole months of about
+   * {@code rowsPerStatement} rows go per statement. Twelve months of 1,000,000 subscribers in one
+   * statement failed at a 6 GB limit and peaked at 9.2 GB resident with 10 GB; in two-month parts
+   * they peak at 2.7 GB in the same 40 s.
+   */
+  private static int monthsPerStatement(Statement st, long rowsPerStatement) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM dim_subscriber WHERE is_current")) {
+      rs.next();
+      return (int) Math.max(1, Math.min(Integer.MAX_VALUE, rowsPerStatement / Math.max(1, rs.getLong(1))));
+    }
+  }
+
+  /** Subscriber-months per statement of fact_subscriber_month. */
+  static final long ROWS_PER_STATEMENT = 3_000_000;
+
+  /** {@code months} in consecutive parts of at most {@code size}. */
+  static List<SortedSet<Integer>> parts(SortedSet<Integer> months, int size) {
+    List<SortedSet<Integer>> parts = new ArrayList<>();
+    for (Integer m : months) {
+      if (parts.isEmpty() || parts.get(parts.size() - 1).size() == size) {
+        parts.add(new TreeSet<>());
+      }
+      parts.get(parts.size() - 1).add(m);
+    }
+    return parts;
+  }
+
+  private static String subscriberMonthInsert(SortedSet<Integer> range, FactRows rows, String onlySubscribers) {
+    return """
           INSERT INTO fact_subscriber_month (month_key, subscriber_id, active_start, active_end, is_new,
             is_churned, tenure_months, revenue, billed, churn_reason, status, plan_code, %1$s)
           WITH latest AS (
@@ -275,7 +328,5 @@ public final class FactTables {
           WHERE %6$s
           """.formatted(ATTRIBUTE_COLUMNS, DerivationScope.inList(range), attributes("v", "m.month_end"),
           versionJoin("v", "b", "m.month_end"), onlySubscribers, rows.on("b.month_key", "b.subscriber_id"));
-      return rewrite(st, "fact_subscriber_month", rows, insert);
-    }
   }
 }

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -65,6 +69,33 @@ class IncrementalOracleTest {
       AnalysisFixtures.load(w, month);
     }
     assertSameStar(scratch, w);
+  }
+
+  @Test
+  void subscriberMonthsDerivedAMonthPerStatementEqualAllInOne() throws SQLException {
+    try (Connection c = scratch.workArea().dataSource().getConnection(); Statement st = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        FactTables.subscriberMonth(c, null);
+        st.execute("CREATE TEMP TABLE in_one AS SELECT * FROM fact_subscriber_month");
+        // 1 row per statement: a statement per month, of the seven
+        FactTables.subscriberMonth(c, null, 1);
+        assertThat(count(st, "SELECT count(*) FROM fact_subscriber_month")).isGreaterThan(400);
+        assertThat(count(st, "SELECT count(DISTINCT month_key) FROM fact_subscriber_month")).isEqualTo(7);
+        assertThat(count(st, "SELECT count(*) FROM ((SELECT * FROM in_one EXCEPT ALL SELECT * FROM fact_subscriber_month)"
+            + " UNION ALL (SELECT * FROM fact_subscriber_month EXCEPT ALL SELECT * FROM in_one))"))
+            .isZero();
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  private static long count(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test
