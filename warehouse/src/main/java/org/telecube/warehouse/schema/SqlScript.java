@@ -9,9 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A classpath SQL script whose statements are separated by lines holding only {@code ;;}. */
 public record SqlScript(String name, List<String> statements) {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlScript.class);
 
   public static SqlScript load(Class<?> anchor, String resource) {
     return parse(resource, text(anchor, resource));
@@ -40,9 +43,16 @@ public record SqlScript(String name, List<String> statements) {
 
   public void run(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      for (String sql : statements) {
+      for (int i = 0; i < statements.size(); i++) {
+        String sql = statements.get(i);
+        long started = System.nanoTime();
         try {
           st.execute(sql);
+          // which statement of a long script takes the time, for whoever tunes a big load
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("{} statement {} of {}: {} ms: {}", name, i + 1, statements.size(),
+                (System.nanoTime() - started) / 1_000_000, sql.lines().findFirst().orElse(""));
+          }
         } catch (SQLException e) {
           throw new SQLException(name + ": " + e.getMessage() + "\n" + sql, e.getSQLState(), e);
         }

@@ -207,9 +207,7 @@ public final class PostgresPublisher implements StarPublisher {
   private static void copy(CopyManager copyManager, Connection workArea, String from, String into,
                            List<String> columns, String where) throws SQLException {
     String list = String.join(", ", columns);
-    try (Statement st = workArea.createStatement();
-         ResultSet rows = st.executeQuery("SELECT " + list + " FROM " + from + where)) {
-      CsvCopy.copy(rows, copyManager, "COPY " + into + " (" + list + ") FROM STDIN (FORMAT csv)");
-    }
+    SpooledCopy.copy(workArea, "SELECT " + list + " FROM " + from + where, copyManager,
+        "COPY " + into + " (" + list + ") FROM STDIN (FORMAT csv)");
   }
 }

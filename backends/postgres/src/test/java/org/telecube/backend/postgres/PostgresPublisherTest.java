@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +131,9 @@ class PostgresPublisherTest {
     }
     assertThat(postgres.dataVersion()).isEqualTo(1);
     assertThat(postgres.publisher().publishedBatch()).isEqualTo(1);
+    try (Stream<Path> left = Files.list(dir.resolve("work").resolve("publish-spool"))) {
+      assertThat(left).as("spooled rows are deleted once copied").isEmpty();
+    }
   }
 
   @Test
@@ -162,8 +167,7 @@ class PostgresPublisherTest {
     postgres.prepare(MODEL);
     assertThat(indexes()).isEqualTo(before);
     assertThat(rows(postgres, "dim_month")).hasSize(41 * 12).isEqualTo(rows(workArea, "dim_month"));
-    // more rows than one COPY chunk
-    assertThat(rows(postgres, "dim_date")).hasSizeGreaterThan(CsvCopy.ROWS_PER_CHUNK).isEqualTo(rows(workArea, "dim_date"));
+    assertThat(rows(postgres, "dim_date")).hasSizeGreaterThan(10_000).isEqualTo(rows(workArea, "dim_date"));
   }
 
   @Test
