@@ -112,8 +112,16 @@ final class StagingTable {
     String lastPerKey = " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY seq DESC) = 1";
     try (Statement st = connection.createStatement()) {
       long staged = single(st, "SELECT count(*) FROM " + tempTable());
+      // a batch of new snapshot dates or months (the first load, each month's load) meets no held
+      // row: the comparisons with held rows and the delete are skipped, which at 12 M snapshot rows
+      // is most of the merge
+      boolean overlaps = holdsAnyOf(st);
       Long changed = null;
-      if (kind == FeedKind.SUBSCRIBERS) {
+      if (kind == FeedKind.SUBSCRIBERS && !overlaps) {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS " + SubscriberHistory.CHANGED + " (subscriber_id VARCHAR)");
+        st.execute("INSERT INTO " + SubscriberHistory.CHANGED + " SELECT DISTINCT subscriber_id FROM "
+            + stagedView() + " EXCEPT SELECT subscriber_id FROM " + SubscriberHistory.CHANGED);
+      } else if (kind == FeedKind.SUBSCRIBERS) {
         st.execute("CREATE TEMP TABLE IF NOT EXISTS " + SubscriberHistory.CHANGED + " (subscriber_id VARCHAR)");
         st.execute("CREATE OR REPLACE TEMP TABLE load_subscriber_changed_rows AS SELECT " + targetColumns
             + " FROM " + stagedView() + lastPerKey + " EXCEPT SELECT " + targetColumns + " FROM " + target
@@ -127,10 +135,11 @@ final class StagingTable {
       if (kind == FeedKind.BILLING) {
         String due = "CAST(year(due_date) * 100 + month(due_date) AS INTEGER)";
         dueMonths.addAll(ints(st, "SELECT DISTINCT " + due + " FROM " + stagedView()
-            + " UNION SELECT DISTINCT " + due.replace("due_date", target + ".due_date") + " FROM " + target
-            + " JOIN " + stagedView() + " s ON " + keyMatch));
+            + (overlaps ? " UNION SELECT DISTINCT " + due.replace("due_date", target + ".due_date") + " FROM " + target
+            + " JOIN " + stagedView() + " s ON " + keyMatch : "")));
       }
-      long replaced = st.executeUpdate("DELETE FROM " + target + " USING " + stagedView() + " s WHERE " + keyMatch);
+      long replaced = !overlaps ? 0
+          : st.executeUpdate("DELETE FROM " + target + " USING " + stagedView() + " s WHERE " + keyMatch);
       long inserted = st.executeUpdate("INSERT INTO " + target + " (" + targetColumns
           + (isReference() ? "" : ", batch_id") + ") SELECT " + values
           + (isReference() ? "" : ", " + batchId) + " FROM " + stagedView() + lastPerKey);
@@ -149,6 +158,20 @@ final class StagingTable {
       return new MergeResult(kind, staged, replaced, inserted, changed == null ? inserted : changed, months,
           dueMonths, days);
     }
+  }
+
+  /**
+   * Whether the target holds a row of a snapshot date (subscribers) or month (facts) the staged
+   * rows have: only then can a staged row's key meet a held one. Reference tables: always.
+   */
+  private boolean holdsAnyOf(Statement st) throws SQLException {
+    String partition = switch (kind) {
+      case SUBSCRIBERS -> "as_of";
+      case BILLING, USAGE, SERVICE_EVENTS -> monthKey;
+      default -> null;
+    };
+    return partition == null || single(st, "SELECT count(*) FROM (SELECT 1 FROM " + target + " WHERE " + partition
+        + " IN (SELECT DISTINCT " + partition + " FROM " + stagedView() + ") LIMIT 1)") > 0;
   }
 
   private static SortedSet<Integer> ints(Statement st, String sql) throws SQLException {
