@@ -122,8 +122,8 @@ public final class CustomerAnalysis {
         st.execute("DROP TABLE IF EXISTS ana_rescored");
       }
       recordInputs(st);
-      for (String t : List.of("ana_billing_changed", "ana_changed", "ana_final", "ana_value", "ana_outcome",
-          "ana_signal", "ana_version", "ana_month")) {
+      for (String t : List.of("ana_billing_changed", "ana_changed", "ana_final", "ana_value", "ana_score",
+          "ana_history", "ana_outcome", "ana_signal", "ana_version", "ana_month")) {
         st.execute("DROP TABLE IF EXISTS " + t);
       }
       return new Result(from, subscriberMonths, billingMonths, rescored);

@@ -1,7 +1,9 @@
 -- Second half of the customer analysis: runs after churn_signal_weight holds this batch's weights.
 -- Rows of months from {from} on are recomputed; history windows read earlier months as stored.
 -- Only rows whose values differ are written (ana_changed, ana_billing_changed list them).
-CREATE OR REPLACE TEMP TABLE ana_value AS
+-- the history windows on narrow rows first: sorting them with the wide rows the scoring carries
+-- took most of this script's time at 1,000,000 subscribers
+CREATE OR REPLACE TEMP TABLE ana_history AS
 WITH hist AS (
   SELECT f.month_key, f.subscriber_id, f.active_end, f.is_churned, f.revenue, f.tenure_months, f.status,
          avg(f.revenue) OVER w3 AS revenue_3m,
@@ -15,51 +17,60 @@ WITH hist AS (
            OVER (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS suspended_12m
   FROM fact_subscriber_month f
   WINDOW w3 AS (PARTITION BY f.subscriber_id ORDER BY f.month_key ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
-), base AS (
-  SELECT h.*, v.customer_id, v.deposit
-  FROM hist h
-  JOIN ana_version v USING (month_key, subscriber_id)
-), products AS (
-  SELECT month_key, customer_id, count(*) AS products FROM base WHERE active_end = 1 GROUP BY ALL
+)
+SELECT h.*, v.customer_id, v.deposit
+FROM hist h
+JOIN ana_version v USING (month_key, subscriber_id)
+;;
+-- value score and tier on narrow rows too: the month's ranks need only these columns
+CREATE OR REPLACE TEMP TABLE ana_score AS
+WITH products AS (
+  SELECT month_key, customer_id, count(*) AS products FROM ana_history WHERE active_end = 1 GROUP BY ALL
 ), threshold AS (
   SELECT month_key,
          coalesce(TRY_CAST(setting('arpu_threshold') AS DOUBLE), quantile_cont(revenue, 0.5)) AS arpu_threshold
-  FROM base WHERE active_end = 1 GROUP BY ALL
+  FROM ana_history WHERE active_end = 1 GROUP BY ALL
 ), scored AS (
-  SELECT b.*, coalesce(p.products, 1) AS products, t.arpu_threshold,
+  SELECT b.month_key, b.subscriber_id, b.active_end, t.arpu_threshold,
          100 * (0.45 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.revenue_3m)
               + 0.25 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.tenure_months)
               + 0.10 * percent_rank() OVER (PARTITION BY b.month_key ORDER BY b.deposit)
               + 0.10 * (1 - least(b.suspended_12m, 12) / 12.0)
               + 0.10 * least(coalesce(p.products, 1) - 1, 4) / 4.0) AS value_score
-  FROM base b
+  FROM ana_history b
   LEFT JOIN products p ON p.month_key = b.month_key AND p.customer_id = b.customer_id
   LEFT JOIN threshold t ON t.month_key = b.month_key
 )
-SELECT s.month_key, s.subscriber_id, s.value_score,
-       CASE WHEN s.revenue >= s.arpu_threshold
-            THEN CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'value' ELSE 'secondary' END
-            ELSE CASE WHEN s.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'potential' ELSE 'low' END
-       END AS value_segment,
+SELECT month_key, subscriber_id, value_score, arpu_threshold,
        -- the share of the month's subscribers active at its end who score at least as high: for
        -- them the cume_dist among the active; a subscriber gone by the month's end is placed
        -- among them by score (used only when there is no tier from before the churn, see below)
-       CASE WHEN sum(s.active_end) OVER (PARTITION BY s.month_key ORDER BY s.value_score DESC)
-                   <= 0.05 * sum(s.active_end) OVER (PARTITION BY s.month_key) THEN 'top5'
-            WHEN sum(s.active_end) OVER (PARTITION BY s.month_key ORDER BY s.value_score DESC)
-                   <= 0.20 * sum(s.active_end) OVER (PARTITION BY s.month_key) THEN 'next15'
-            ELSE 'rest' END AS value_tier,
-       s.active_end,
-       CASE WHEN s.is_churned = 1 OR s.active_end = 0 THEN 'churned'
-            WHEN s.tenure_months < 3 THEN 'acquisition'
-            WHEN (s.months_6 = 6 AND s.revenue_prev3 > 0 AND s.revenue_last3 < 0.8 * s.revenue_prev3)
+       CASE WHEN sum(active_end) OVER (PARTITION BY month_key ORDER BY value_score DESC)
+                   <= 0.05 * sum(active_end) OVER (PARTITION BY month_key) THEN 'top5'
+            WHEN sum(active_end) OVER (PARTITION BY month_key ORDER BY value_score DESC)
+                   <= 0.20 * sum(active_end) OVER (PARTITION BY month_key) THEN 'next15'
+            ELSE 'rest' END AS value_tier
+FROM scored
+;;
+CREATE OR REPLACE TEMP TABLE ana_value AS
+SELECT s.month_key, s.subscriber_id, s.value_score,
+       CASE WHEN h.revenue >= s.arpu_threshold
+            THEN CASE WHEN h.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'value' ELSE 'secondary' END
+            ELSE CASE WHEN h.tenure_months >= CAST(setting('tenure_threshold_months') AS INTEGER) THEN 'potential' ELSE 'low' END
+       END AS value_segment,
+       s.value_tier,
+       h.active_end,
+       CASE WHEN h.is_churned = 1 OR h.active_end = 0 THEN 'churned'
+            WHEN h.tenure_months < 3 THEN 'acquisition'
+            WHEN (h.months_6 = 6 AND h.revenue_prev3 > 0 AND h.revenue_last3 < 0.8 * h.revenue_prev3)
               OR g.sig_keep_number + g.sig_competitor_call + g.sig_call_forward + g.sig_voluntary_suspension > 0
               THEN 'decline'
-            WHEN s.tenure_months < 12 OR (s.months_6 = 6 AND s.revenue_last3 > 1.1 * s.revenue_prev3) THEN 'growth'
+            WHEN h.tenure_months < 12 OR (h.months_6 = 6 AND h.revenue_last3 > 1.1 * h.revenue_prev3) THEN 'growth'
             ELSE 'maturity' END AS lifecycle_stage,
-       g.*
-FROM scored s
-JOIN ana_signal g USING (month_key, subscriber_id)
+       g.* EXCLUDE (month_key, subscriber_id)
+FROM ana_score s
+JOIN ana_history h ON h.month_key = s.month_key AND h.subscriber_id = s.subscriber_id
+JOIN ana_signal g ON g.month_key = s.month_key AND g.subscriber_id = s.subscriber_id
 ;;
 CREATE OR REPLACE TEMP TABLE ana_final AS
 WITH w AS (SELECT * FROM churn_signal_weight),
