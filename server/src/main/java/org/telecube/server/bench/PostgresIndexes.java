@@ -1,8 +1,10 @@
 package org.telecube.server.bench;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.telecube.warehouse.Warehouse;
 
@@ -20,6 +22,19 @@ public final class PostgresIndexes {
       "ANALYZE");
 
   private PostgresIndexes() {
+  }
+
+  /** The definitions of the bench's indexes the warehouse's schema holds, by name. */
+  public static List<String> present(Warehouse warehouse) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (Connection c = warehouse.backend().dataSource().getConnection(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+             + " AND indexname LIKE 'bench\\_%' ORDER BY indexname")) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    return found;
   }
 
   public static void create(Warehouse warehouse) throws SQLException {

@@ -120,6 +120,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<Question> questions;
+  /** The bench's indexes found on PostgreSQL (made by --load, or by hand on an existing warehouse). */
+  private List<String> postgresIndexes = List.of();
 
   @Override
   public Integer call() throws Exception {
@@ -189,10 +191,9 @@ final class BenchCommand implements Callable<Integer> {
           postgres == null ? null : postgres.times()));
       if (postgres != null) {
         System.out.println();
-        System.out.println(load == null && scale == null
-            ? "PostgreSQL: the warehouse's own indexes (not the bench's schema, so none added)."
-            : "PostgreSQL indexes beyond the star's own (month_key per fact): "
-                + String.join("; ", PostgresIndexes.STATEMENTS.subList(0, PostgresIndexes.STATEMENTS.size() - 1)));
+        System.out.println(postgresIndexes.isEmpty()
+            ? "PostgreSQL: the warehouse's own indexes only (the bench adds its own to a warehouse it loads)."
+            : "PostgreSQL indexes beyond the star's own (month_key per fact): " + String.join("; ", postgresIndexes));
       }
       System.out.println();
       System.out.println("The engine in this JVM against each backend's hand-written SQL:");
@@ -275,6 +276,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     try (Warehouse warehouse = Warehouse.open(settings)) {
       System.out.println("== " + warehouse.backend().name() + " at " + warehouse.backend().location());
+      if (name.equals("postgres")) {
+        postgresIndexes = PostgresIndexes.present(warehouse);
+      }
       if (reportsMonth != null) {
         QueryEngine engine = new QueryEngine(warehouse.backend(), warehouse.model());
         org.telecube.reports.ReportService reports = new org.telecube.reports.ReportService(engine);
