@@ -25,6 +25,7 @@ final class EtlPublishCommand implements Callable<Integer> {
         System.out.println(CliMessages.get("publish.in_place", warehouse.backend().name()));
         return 0;
       }
+      System.out.println(CliMessages.get("publish.started", warehouse.backend().name()));
       long started = System.nanoTime();
       try (Connection c = warehouse.workArea().dataSource().getConnection()) {
         c.setAutoCommit(false);
