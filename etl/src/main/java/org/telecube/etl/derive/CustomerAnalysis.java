@@ -110,7 +110,8 @@ public final class CustomerAnalysis {
       script("analysis.sql", SIGNALS, from).run(connection);
       fitWeights(connection, st);
       boolean reweighted = !weights(st).equals(weightsBefore);
-      script("analysis-apply.sql", APPLY, from).run(connection);
+      SqlScript.parse("analysis-apply.sql", APPLY.replace("{from}", Integer.toString(from))
+          .replace("{fresh}", neverAnalysed(st, from) ? "TRUE" : "FALSE")).run(connection);
       SortedSet<Integer> subscriberMonths = months(st, "ana_changed");
       SortedSet<Integer> billingMonths = months(st, "ana_billing_changed");
       boolean rescored = false;
@@ -137,6 +138,15 @@ public final class CustomerAnalysis {
   public static boolean settingsChanged(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
       return !sameInputsAsLastRun(st, 0);
+    }
+  }
+
+  /** Whether no row of the months from {@code from} on has been analysed (their rows were derived afresh). */
+  private static boolean neverAnalysed(Statement st, int from) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT 1 FROM fact_subscriber_month WHERE month_key >= "
+        + from + " AND value_segment IS NOT NULL LIMIT 1)")) {
+      rs.next();
+      return rs.getLong(1) == 0;
     }
   }
 

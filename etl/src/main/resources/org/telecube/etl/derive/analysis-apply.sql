@@ -111,11 +111,15 @@ SELECT a.month_key, a.subscriber_id, a.value_segment, a.value_score, h.value_tie
 FROM ana_value a
 JOIN hist h ON h.month_key = a.month_key AND h.subscriber_id = a.subscriber_id
 ;;
+-- rows never analysed yet (a fresh derivation) all differ, as every analysed row has a segment:
+-- comparing 12 M rows column by column would only say so
 CREATE OR REPLACE TEMP TABLE ana_changed AS
 SELECT a.*
 FROM ana_final a
 JOIN fact_subscriber_month f ON f.month_key = a.month_key AND f.subscriber_id = a.subscriber_id
-WHERE ROW({analysis_columns_f}) IS DISTINCT FROM ROW({analysis_columns_a})
+WHERE NOT {fresh} AND ROW({analysis_columns_f}) IS DISTINCT FROM ROW({analysis_columns_a})
+UNION ALL
+SELECT * FROM ana_final WHERE {fresh}
 ;;
 UPDATE fact_subscriber_month f SET
   value_segment = a.value_segment, previous_value_segment = a.previous_value_segment,
