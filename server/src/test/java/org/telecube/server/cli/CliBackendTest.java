@@ -25,6 +25,16 @@ class CliBackendTest {
   }
 
   @Test
+  void publishingTheEmbeddedWarehouseSaysItIsItsOwnWorkArea() throws Exception {
+    Path dir = Files.createTempDirectory("telecube-backend");
+    CliProcess.Run run = CliProcess.run(List.of(), Map.of("TELECUBE_BACKEND", "duckdb"), "--data-dir", dir.toString(),
+        "etl", "publish");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("duckdb").doesNotContain("Exception");
+    assertThat(dir.resolve("publish-spool")).doesNotExist();
+  }
+
+  @Test
   void postgresWithoutAUrlNamesTheSetting() throws Exception {
     Path dir = Files.createTempDirectory("telecube-backend");
     CliProcess.Run run = CliProcess.run(List.of(), Map.of("TELECUBE_WAREHOUSE_URL", ""), "--data-dir", dir.toString(),
