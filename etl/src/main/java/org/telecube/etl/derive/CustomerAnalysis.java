@@ -110,8 +110,8 @@ public final class CustomerAnalysis {
       script("analysis.sql", SIGNALS, from).run(connection);
       fitWeights(connection, st);
       boolean reweighted = !weights(st).equals(weightsBefore);
-      SqlScript.parse("analysis-apply.sql", APPLY.replace("{from}", Integer.toString(from))
-          .replace("{fresh}", neverAnalysed(st, from) ? "TRUE" : "FALSE")).run(connection);
+      script("analysis-apply.sql", APPLY.replace("{fresh}", neverAnalysed(st, from) ? "TRUE" : "FALSE"), from)
+          .run(connection);
       SortedSet<Integer> subscriberMonths = months(st, "ana_changed");
       SortedSet<Integer> billingMonths = months(st, "ana_billing_changed");
       boolean rescored = false;

@@ -2,7 +2,6 @@ package org.telecube.backend.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +64,8 @@ final class SpooledCopy {
       Files.createDirectories(dir);
       return Files.createTempFile(dir, "publish-", ".csv");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a spool file for publishing in " + dir, e);
+      throw new SQLException("cannot make a spool file for publishing in "
+          + (dir == null ? "the temporary directory" : dir) + ": " + e.getMessage(), e);
     }
   }
 
