@@ -102,11 +102,12 @@ final class BatchRun {
   private boolean stage(StagingTable table, List<FeedFile> files, FileLedger ledger, KnownCodes codes,
                         RejectWriter rejects, List<FileSummary> summaries) throws SQLException {
     StagingWriter writer = null;
-    try {
-      for (FeedFile file : files) {
+    try (HashesAhead hashes = new HashesAhead(files.stream().map(FeedFile::path).toList())) {
+      for (int i = 0; i < files.size(); i++) {
+        FeedFile file = files.get(i);
         listener.fileStarted(file);
         long t0 = System.nanoTime();
-        String sha = FileLedger.sha256(file.path());
+        String sha = hashes.get(i);
         OptionalLong loadedIn = ledger.loadedIn(sha);
         FileSummary summary;
         if (loadedIn.isPresent()) {
@@ -117,8 +118,10 @@ final class BatchRun {
             table.createTemp(connection);
             writer = new StagingWriter(duck, table, rejects, codes);
           }
-          ReadCounts counts = FeedReader.read(file.path(), file.kind(), codes, writer,
-              (rows, bytes) -> listener.rowsProgressed(file, rows, bytes));
+          codes.prepare(file.kind());
+          StagingWriter staging = writer;
+          ReadCounts counts = OverlappedSink.run(staging, file.name(), sink -> FeedReader.read(file.path(),
+              file.kind(), codes, sink, (rows, bytes) -> listener.rowsProgressed(file, rows, bytes)));
           summary = new FileSummary(file.name(), file.kind(), sha, counts.rowsRead(), counts.rowsAccepted(),
               counts.rowsRejected(), null, (System.nanoTime() - t0) / 1e9);
         }

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.telecube.etl.feed.CodeSet;
+import org.telecube.etl.feed.Column;
+import org.telecube.etl.feed.FeedKind;
+import org.telecube.etl.feed.FieldType;
 import org.telecube.etl.feed.ValidationContext;
 
 /**
@@ -34,6 +37,21 @@ final class KnownCodes implements ValidationContext {
   @Override
   public int currentYear() {
     return currentYear;
+  }
+
+  /**
+   * Reads now every set the feed's rows are checked against or add to: while its rows are staged
+   * the connection belongs to the appending thread, and validation runs on another.
+   */
+  void prepare(FeedKind kind) {
+    for (Column c : kind.columns()) {
+      if (c.type() instanceof FieldType.Known k) {
+        sets.computeIfAbsent(k.set(), this::load);
+      }
+    }
+    if (kind == FeedKind.SUBSCRIBERS) {
+      sets.computeIfAbsent(CodeSet.SUBSCRIBER, this::load);
+    }
   }
 
   /** A subscriber id accepted in this batch: facts later in the batch may refer to it. */

@@ -3,6 +3,7 @@ package org.telecube.etl.load;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.telecube.etl.feed.Reject;
@@ -14,6 +15,7 @@ final class RejectWriter implements AutoCloseable {
   private final int keep;
   private final List<Reject> first = new ArrayList<>();
   private DuckDBAppender appender;
+  private Lock lock;
   private long count;
   private long rows;
   private String lastFile;
@@ -26,10 +28,17 @@ final class RejectWriter implements AutoCloseable {
   }
 
   void add(Reject r) {
-    try {
-      if (appender == null) {
+    if (appender == null) {
+      try {
         appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "etl_reject");
+      } catch (SQLException e) {
+        throw new UncheckedSqlException(e);
       }
+      // fed on OverlappedSink's threads, one file after another, and closed on the loader's
+      lock = appender.unsafeBreakThreadConfinement();
+    }
+    lock.lock();
+    try {
       appender.beginRow()
           .append(batchId)
           .append(r.fileName())
@@ -41,6 +50,8 @@ final class RejectWriter implements AutoCloseable {
       appender.endRow();
     } catch (SQLException e) {
       throw new UncheckedSqlException(e);
+    } finally {
+      lock.unlock();
     }
     count++;
     if (r.line() != lastLine || !r.fileName().equals(lastFile)) {
@@ -69,7 +80,12 @@ final class RejectWriter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     if (appender != null) {
-      appender.close();
+      lock.lock();
+      try {
+        appender.close();
+      } finally {
+        lock.unlock();
+      }
       appender = null;
     }
   }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.telecube.etl.feed.Column;
@@ -21,6 +22,7 @@ import org.telecube.etl.feed.ValueKind;
  */
 final class StagingWriter implements RowSink, AutoCloseable {
   private final DuckDBAppender appender;
+  private final Lock lock;
   private final ValueKind[] kinds;
   /** Per column, the enumeration it holds (staged as the member's index), else null. */
   private final FieldType.OneOf[] enumerations;
@@ -37,6 +39,8 @@ final class StagingWriter implements RowSink, AutoCloseable {
     this.enumerations = columns.stream().map(c -> c.type() instanceof FieldType.OneOf o ? o : null)
         .toArray(FieldType.OneOf[]::new);
     this.appender.setWriteInlinedStrings(true);
+    // made and closed on the loader's thread, fed on OverlappedSink's: in turn, never at once
+    this.lock = appender.unsafeBreakThreadConfinement();
     this.rejects = rejects;
     this.codes = codes;
     this.subscriberIdColumn = table.kind() == FeedKind.SUBSCRIBERS ? table.kind().columnIndex("subscriber_id") : -1;
@@ -49,6 +53,7 @@ final class StagingWriter implements RowSink, AutoCloseable {
 
   @Override
   public void accepted(long line, Object[] values) {
+    lock.lock();
     try {
       appender.beginRow();
       appender.append(seq++);
@@ -62,6 +67,8 @@ final class StagingWriter implements RowSink, AutoCloseable {
       appender.endRow();
     } catch (SQLException e) {
       throw new UncheckedSqlException(e);
+    } finally {
+      lock.unlock();
     }
     if (subscriberIdColumn >= 0) {
       codes.addSubscriber((String) values[subscriberIdColumn]);
@@ -92,6 +99,11 @@ final class StagingWriter implements RowSink, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    appender.close();
+    lock.lock();
+    try {
+      appender.close();
+    } finally {
+      lock.unlock();
+    }
   }
 }
