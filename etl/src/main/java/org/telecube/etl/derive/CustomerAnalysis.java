@@ -110,8 +110,9 @@ public final class CustomerAnalysis {
       script("analysis.sql", SIGNALS, from).run(connection);
       fitWeights(connection, st);
       boolean reweighted = !weights(st).equals(weightsBefore);
-      script("analysis-apply.sql", APPLY.replace("{fresh}", neverAnalysed(st, from) ? "TRUE" : "FALSE"), from)
-          .run(connection);
+      boolean fresh = neverAnalysed(st, from);
+      script("analysis-apply.sql", APPLY.replace("{fresh}", fresh ? "TRUE" : "FALSE")
+          .replace("{changed_kind}", fresh ? "VIEW" : "TABLE"), from).run(connection);
       SortedSet<Integer> subscriberMonths = months(st, "ana_changed");
       SortedSet<Integer> billingMonths = months(st, "ana_billing_changed");
       boolean rescored = false;
@@ -123,7 +124,8 @@ public final class CustomerAnalysis {
         st.execute("DROP TABLE IF EXISTS ana_rescored");
       }
       recordInputs(st);
-      for (String t : List.of("ana_billing_changed", "ana_changed", "ana_final", "ana_value", "ana_score",
+      st.execute("DROP " + (fresh ? "VIEW" : "TABLE") + " IF EXISTS ana_changed");
+      for (String t : List.of("ana_billing_changed", "ana_final", "ana_value", "ana_score",
           "ana_history", "ana_outcome", "ana_signal", "ana_version", "ana_month")) {
         st.execute("DROP TABLE IF EXISTS " + t);
       }
