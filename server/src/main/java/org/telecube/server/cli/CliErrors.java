@@ -1,5 +1,6 @@
 package org.telecube.server.cli;
 
+import org.telecube.server.metadata.MetadataStoreElsewhereException;
 import org.telecube.warehouse.query.QueryException;
 
 /** Turns exceptions into one clear line for the terminal, without a stack trace. */
@@ -13,6 +14,13 @@ final class CliErrors {
     }
     if (e instanceof org.telecube.reports.ReportException r) {
       return r.field() + ": " + r.getMessage();
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      // Spring wraps it in bean creation failures several levels deep
+      if (c instanceof MetadataStoreElsewhereException m) {
+        return CliMessages.get("serve.metadata_elsewhere", m.expected().toString(), m.actual(),
+            m.expected().resolveSibling(m.expected().getFileName() + ".lock.db").toString());
+      }
     }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;

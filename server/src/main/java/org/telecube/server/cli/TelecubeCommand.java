@@ -1,6 +1,7 @@
 package org.telecube.server.cli;
 
 import java.nio.file.Path;
+import org.telecube.server.metadata.MetadataStoreConfiguration;
 import org.telecube.warehouse.backend.BackendSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ public final class TelecubeCommand {
   }
 
   public static void main(String[] args) {
+    MetadataStoreConfiguration.loopbackOnly(); // before any H2 class loads its settings
     int code = commandLine().execute(args);
     if (code != 0 || !ServeCommand.serving()) {
       System.exit(code);
