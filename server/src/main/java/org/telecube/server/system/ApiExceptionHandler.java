@@ -96,6 +96,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof BodyLimitFilter.BodyTooLargeException) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(Problems.ofStatus(servlet(request), HttpStatus.PAYLOAD_TOO_LARGE.value()));
+      }
+    }
     String field = "body";
     if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -70,6 +70,21 @@ class ClientMistakesTest {
   }
 
   @Test
+  void aBodyOverTheBoundIsA413BeforeItIsRead() throws Exception {
+    String big = "{\"measures\":[\"revenue\"],\"rows\":[\"" + "x".repeat(2 * 1024 * 1024) + "\"]}";
+    HttpResponse<String> declared = send("POST", "/api/cubes/revenue/query", big, "zh-CN");
+    assertProblem(declared, 413, "null", "too_large");
+    assertThat(JSON.readTree(declared.body()).path("detail").asText()).isEqualTo("请求太大。");
+
+    // chunked: no length to refuse up front, so the stream is cut off past the bound
+    String chunked = "{\"measures\":[\"revenue\"],\"rows\":[\"" + "y".repeat(1536 * 1024) + "\"]}";
+    HttpRequest request = HttpRequest.newBuilder(uri("/api/cubes/revenue/query"))
+        .header("content-type", "application/json").header("Accept-Language", "en")
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(chunked))).build();
+    assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413, "null", "too_large");
+  }
+
+  @Test
   void aNulInAScheduleNameIsNamed() throws Exception {
     ObjectNode s = schedule();
     s.put("name", "华南\u0000月报");
