@@ -46,9 +46,16 @@ final class OverlappedSink implements RowSink {
     try {
       result = reading.apply(sink);
     } catch (RuntimeException | Error e) {
-      sink.finish();
+      try {
+        sink.finish();
+      } catch (RuntimeException | Error f) {
+        e.addSuppressed(f);
+      }
       if (sink.failure != null && sink.failure != e) {
-        e.addSuppressed(sink.failure);
+        // the appender failed first: appending one row at a time, the load would have stopped there
+        RuntimeException first = rethrown(sink.failure);
+        first.addSuppressed(e);
+        throw first;
       }
       throw e;
     }
@@ -85,13 +92,16 @@ final class OverlappedSink implements RowSink {
     put(b);
   }
 
-  /** Hands on the last batch, ends the consumer after it and waits for it to finish. */
+  /**
+   * Hands on the last batch, ends the consumer after it and waits for it to finish, whatever
+   * interrupts: the connection must be the caller's alone again when this returns.
+   */
   private void finish() {
+    boolean interrupted = Thread.interrupted();
     if (batch.size > 0) {
-      put(batch); // taken and dropped if the consumer failed
+      interrupted |= putUninterruptibly(batch); // taken and dropped if the consumer failed
     }
-    put(END);
-    boolean interrupted = false;
+    interrupted |= putUninterruptibly(END);
     while (true) {
       try {
         consumer.join();
@@ -102,6 +112,19 @@ final class OverlappedSink implements RowSink {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Returns whether the thread was interrupted meanwhile. */
+  private boolean putUninterruptibly(Batch b) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        queue.put(b);
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
   }
 
@@ -120,8 +143,10 @@ final class OverlappedSink implements RowSink {
       try {
         b = queue.take();
       } catch (InterruptedException e) {
-        failure = e;
-        return;
+        if (failure == null) {
+          failure = e; // then keep draining until END, so the reading thread never blocks
+        }
+        continue;
       }
       if (b == END) {
         return;

@@ -82,6 +82,7 @@ final class RejectWriter implements AutoCloseable {
     if (appender != null) {
       lock.lock();
       try {
+        appender.flush(); // close() drops a failure to flush the last rows
         appender.close();
       } finally {
         lock.unlock();

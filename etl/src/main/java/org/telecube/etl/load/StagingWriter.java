@@ -101,6 +101,7 @@ final class StagingWriter implements RowSink, AutoCloseable {
   public void close() throws SQLException {
     lock.lock();
     try {
+      appender.flush(); // close() drops a failure to flush the last rows
       appender.close();
     } finally {
       lock.unlock();

@@ -90,6 +90,44 @@ class OverlappedSinkTest {
   }
 
   @Test
+  void anAppenderFailureBeforeTheReadersOwnIsTheOneThrown() {
+    Recording target = new Recording();
+    target.failAt = 1;
+    assertThatThrownBy(() -> OverlappedSink.run(target, "test", sink -> {
+      for (int line = 1; line <= 4_096; line++) { // one whole batch, handed on
+        sink.accepted(line, new Object[] {line});
+      }
+      try {
+        Thread.sleep(300); // the appending thread meets line 1 meanwhile
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalArgumentException("bad quoting at line 4097");
+    })).isInstanceOf(UncheckedSqlException.class).hasMessageContaining("appender broke at 1")
+        .satisfies(e -> assertThat(e.getSuppressed()).anySatisfy(s ->
+            assertThat(s).isInstanceOf(IllegalArgumentException.class)));
+  }
+
+  @Test
+  void anInterruptedReaderStillWaitsForTheAppendingThreadBeforeReturning() {
+    Recording target = new Recording();
+    try {
+      assertThatThrownBy(() -> OverlappedSink.run(target, "test", sink -> {
+        for (int line = 1; line <= 20_000; line++) {
+          sink.accepted(line, new Object[] {line});
+        }
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("stopped");
+      })).isInstanceOf(IllegalStateException.class).hasMessage("stopped");
+      // every row was passed on before run returned: no thread is left using the target
+      assertThat(target.seen).hasSize(20_000);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void nothingReadIsFine() {
     Recording target = new Recording();
     String answer = OverlappedSink.run(target, "test", sink -> "empty");

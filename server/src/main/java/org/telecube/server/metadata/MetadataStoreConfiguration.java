@@ -30,6 +30,10 @@ import org.springframework.context.annotation.Primary;
 public class MetadataStoreConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataStoreConfiguration.class);
 
+  static {
+    loopbackOnly(); // an explicit H2 URL with AUTO_SERVER in telecube.metadata.url too
+  }
+
   @Bean(destroyMethod = "close")
   @Primary
   HikariDataSource metadataDataSource(MetadataStoreSettings settings, @Value("${telecube.data-dir}") String dataDir) {
@@ -94,6 +98,13 @@ public class MetadataStoreConfiguration {
   static void ownerOnly(Path directory) {
     try {
       Files.createDirectories(directory);
+      // a directory another user owns (a shared volume, made by root) is left as it is, with a warning
+      String me = System.getProperty("user.name");
+      if (!Files.getOwner(directory).getName().equals(me)) {
+        LOG.warn("the metadata directory {} belongs to {}, not {}: its permissions are left as they are;"
+            + " make it readable by its owner only", directory, Files.getOwner(directory).getName(), me);
+        return;
+      }
       Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
     } catch (UnsupportedOperationException e) {
       LOG.debug("no POSIX permissions for {}", directory);
