@@ -1,8 +1,9 @@
 -- main
 SELECT "t2"."k0", "t2"."c0", "t2"."o0", "t2"."k1", "t2"."c1", "t2"."o1", SUM("t2"."p_revenue") AS "revenue", CAST(SUM("t2"."p_revenue") AS DOUBLE) / 100 / NULLIF(CAST(COUNT(DISTINCT "t2"."month_") AS DOUBLE), 0E0) / NULLIF(CAST(AVG("t2"."p_billed_subscribers") AS DOUBLE), 0E0) AS "arpu"
 FROM (SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", "t"."month_key" AS "month_", SUM("t"."v_revenue") AS "p_revenue", SUM("t"."v_billed_subscribers") AS "p_billed_subscribers"
-FROM (SELECT "city_code", "month_key", "m_revenue" AS "v_revenue", "m_billed_subscribers" AS "v_billed_subscribers"
-FROM "druid"."agg_revenue_by_city") AS "t"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue", SUM("m_billed_subscribers") AS "v_billed_subscribers"
+FROM "druid"."agg_revenue_by_city"
+GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
 LEFT JOIN "druid"."dim_month" ON "t"."month_key" = "dim_month"."month_key"
 GROUP BY "dim_region"."province_code", "dim_region"."province_name_zh", "dim_region"."province_code", "dim_month"."quarter_code", "dim_month"."quarter_name_zh", "dim_month"."quarter_key", "t"."month_key") AS "t2"
@@ -16,8 +17,9 @@ GROUP BY "quarter_code";
 -- main previous_period, same_period_last_year
 SELECT "t2"."k0", "t2"."c0", "t2"."o0", "t2"."k1", "t2"."c1", "t2"."o1", SUM("t2"."p_revenue") AS "revenue", CAST(SUM("t2"."p_revenue") AS DOUBLE) / 100 / NULLIF(CAST(COUNT(DISTINCT "t2"."month_") AS DOUBLE), 0E0) / NULLIF(CAST(AVG("t2"."p_billed_subscribers") AS DOUBLE), 0E0) AS "arpu", "t2"."kind_"
 FROM (SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "dim_month"."quarter_code" AS "k1", "dim_month"."quarter_name_zh" AS "c1", "dim_month"."quarter_key" AS "o1", "dim_time_bridge"."kind" AS "kind_", "t"."month_key" AS "month_", SUM("t"."v_revenue") AS "p_revenue", SUM("t"."v_billed_subscribers") AS "p_billed_subscribers"
-FROM (SELECT "city_code", "month_key", "m_revenue" AS "v_revenue", "m_billed_subscribers" AS "v_billed_subscribers"
-FROM "druid"."agg_revenue_by_city") AS "t"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue", SUM("m_billed_subscribers") AS "v_billed_subscribers"
+FROM "druid"."agg_revenue_by_city"
+GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
 INNER JOIN "druid"."dim_time_bridge" ON "t"."month_key" = "dim_time_bridge"."source_month_key" AND "dim_time_bridge"."kind" IN ('previous_period', 'same_period_last_year') AND "dim_time_bridge"."grain" = 'quarter'
 INNER JOIN "druid"."dim_month" ON "dim_time_bridge"."target_month_key" = "dim_month"."month_key"
@@ -28,8 +30,9 @@ LIMIT 2147483647;
 -- totals by region.province
 SELECT "t2"."k0", "t2"."c0", "t2"."o0", SUM("t2"."p_revenue") AS "revenue", CAST(SUM("t2"."p_revenue") AS DOUBLE) / 100 / NULLIF(CAST(COUNT(DISTINCT "t2"."month_") AS DOUBLE), 0E0) / NULLIF(CAST(AVG("t2"."p_billed_subscribers") AS DOUBLE), 0E0) AS "arpu"
 FROM (SELECT "dim_region"."province_code" AS "k0", "dim_region"."province_name_zh" AS "c0", "dim_region"."province_code" AS "o0", "t"."month_key" AS "month_", SUM("t"."v_revenue") AS "p_revenue", SUM("t"."v_billed_subscribers") AS "p_billed_subscribers"
-FROM (SELECT "city_code", "month_key", "m_revenue" AS "v_revenue", "m_billed_subscribers" AS "v_billed_subscribers"
-FROM "druid"."agg_revenue_by_city") AS "t"
+FROM (SELECT "month_key", "city_code", SUM("m_revenue") AS "v_revenue", SUM("m_billed_subscribers") AS "v_billed_subscribers"
+FROM "druid"."agg_revenue_by_city"
+GROUP BY "month_key", "city_code") AS "t"
 LEFT JOIN "druid"."dim_region" ON "t"."city_code" = "dim_region"."city_code"
 GROUP BY "dim_region"."province_code", "dim_region"."province_name_zh", "dim_region"."province_code", "t"."month_key") AS "t2"
 GROUP BY "t2"."k0", "t2"."c0", "t2"."o0"
