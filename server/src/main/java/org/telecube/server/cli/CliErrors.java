@@ -19,7 +19,7 @@ final class CliErrors {
       // Spring wraps it in bean creation failures several levels deep
       if (c instanceof MetadataStoreElsewhereException m) {
         return CliMessages.get("serve.metadata_elsewhere", m.expected().toString(), m.actual(),
-            m.expected().resolveSibling(m.expected().getFileName() + ".lock.db").toString());
+            m.lockFile().toString());
       }
     }
     String message = e.getMessage();

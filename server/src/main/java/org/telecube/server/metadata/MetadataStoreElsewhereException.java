@@ -16,7 +16,7 @@ public final class MetadataStoreElsewhereException extends IllegalStateException
   public MetadataStoreElsewhereException(Path expected, String actual) {
     super("the metadata store " + expected + " is answered by another process's store, " + actual
         + ": this data directory looks like a copy of a running one's; stop that server, or delete "
-        + expected.resolveSibling(expected.getFileName() + ".lock.db") + " in the copy");
+        + lockFile(expected) + " in the copy");
     this.expected = expected;
     this.actual = actual;
   }
@@ -24,6 +24,15 @@ public final class MetadataStoreElsewhereException extends IllegalStateException
   /** The store this data directory holds (without H2's {@code .mv.db}). */
   public Path expected() {
     return expected;
+  }
+
+  /** H2's lock file of this data directory's store: deleting it in a copy unties the copy. */
+  public Path lockFile() {
+    return lockFile(expected);
+  }
+
+  private static Path lockFile(Path store) {
+    return store.resolveSibling(store.getFileName() + ".lock.db");
   }
 
   /** The store that answered instead. */

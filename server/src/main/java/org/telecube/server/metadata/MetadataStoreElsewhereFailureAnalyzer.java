@@ -11,7 +11,7 @@ class MetadataStoreElsewhereFailureAnalyzer extends AbstractFailureAnalyzer<Meta
     return new FailureAnalysis("The metadata store " + cause.expected() + " is answered by another running"
         + " TeleCube's store, " + cause.actual() + ": starting would share its schedules and deliveries.",
         "This data directory looks like a copy of a running one, lock file included. Stop that server, or"
-        + " delete " + cause.expected().resolveSibling(cause.expected().getFileName() + ".lock.db")
+        + " delete " + cause.lockFile()
         + " in the copy.", cause);
   }
 }
