@@ -4,7 +4,8 @@
  *
  * <p>Entry point: {@link org.telecube.etl.load.EtlLoader#load}. Files are ordered reference →
  * subscribers → billing → usage → service events, validated by {@link org.telecube.etl.feed},
- * appended with the DuckDB appender into per-feed temp tables, merged into the stg_* / ref_*
+ * appended with the DuckDB appender into per-feed temp tables (on a second thread, so a file's
+ * parsing overlaps the appending: {@link org.telecube.etl.load.OverlappedSink}), merged into the stg_* / ref_*
  * tables by natural key (a reload replaces, never duplicates; within a batch the last row for a
  * key wins), then {@link org.telecube.etl.derive.Derivation} rebuilds the star. Rejects go to
  * etl_reject, files (with their sha256) to etl_file, the batch to etl_batch. When the backend is
