@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.server.security.UserService;
 import org.telecube.warehouse.Warehouse;
 
 /**
@@ -16,10 +17,12 @@ import org.telecube.warehouse.Warehouse;
 public final class BenchServer implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final URI base;
+  private final String token;
 
-  private BenchServer(ConfigurableApplicationContext context, URI base) {
+  private BenchServer(ConfigurableApplicationContext context, URI base, String token) {
     this.context = context;
     this.base = base;
+    this.token = token;
   }
 
   /** Serves the DuckDB warehouse in {@code dataDir} (the environment's server backend settings are not used). */
@@ -29,11 +32,21 @@ public final class BenchServer implements AutoCloseable {
         "--server.port=0", "--telecube.backend=duckdb", "--telecube.warehouse.url=",
         "--logging.level.root=WARN", "--logging.level.org.telecube=WARN");
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return new BenchServer(context, URI.create("http://127.0.0.1:" + port + "/"));
+    // questions are asked as an analyst with a bearer token, as a BI tool asks them
+    UserService users = context.getBean(UserService.class);
+    String name = "bench-" + Long.toString(System.nanoTime(), 36);
+    users.add(new UserService.NewUser(name, "telecube bench", null, "analyst", "HQ", users.oneTimePassword(), false));
+    String token = users.createToken(name, "bench", java.time.Duration.ofDays(1)).secret();
+    return new BenchServer(context, URI.create("http://127.0.0.1:" + port + "/"), token);
   }
 
   public URI base() {
     return base;
+  }
+
+  /** A bearer token of the analyst the questions are asked as. */
+  public String token() {
+    return token;
   }
 
   public Warehouse warehouse() {

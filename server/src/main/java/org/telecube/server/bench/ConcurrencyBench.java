@@ -39,7 +39,7 @@ public final class ConcurrencyBench {
   }
 
   public ConcurrencyResult run(BenchServer server, int clients, Duration duration) throws InterruptedException {
-    CubeApi api = new CubeApi(server.base(), Duration.ofMinutes(5));
+    CubeApi api = new CubeApi(server.base(), server.token(), Duration.ofMinutes(5));
     List<double[]> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<String, Long> statuses = Collections.synchronizedMap(new TreeMap<>());
     AtomicBoolean sampling = new AtomicBoolean(true);

@@ -29,9 +29,11 @@ public final class CubeApi {
   private final HttpClient http;
   private final URI base;
   private final Duration timeout;
+  private final String token;
 
-  public CubeApi(URI base, Duration timeout) {
+  public CubeApi(URI base, String token, Duration timeout) {
     this.base = base;
+    this.token = token;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
@@ -50,12 +52,12 @@ public final class CubeApi {
   /** The status of a report rendered as PDF for the whole country. */
   public int report(String id, String month) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve("api/reports/" + id + "?format=pdf&month=" + month))
-        .timeout(timeout).GET().build());
+        .header("Authorization", "Bearer " + token).timeout(timeout).GET().build());
   }
 
   private HttpRequest post(String path, CubeQuery query, Mode mode) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofByteArray(json(query)));
     if (!mode.cache()) {
       request.header("Cache-Control", "no-cache");

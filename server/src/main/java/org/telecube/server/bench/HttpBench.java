@@ -16,7 +16,7 @@ public final class HttpBench {
   }
 
   public List<HttpTimes> time(BenchServer server, List<Question> questions) {
-    CubeApi api = new CubeApi(server.base(), Duration.ofMinutes(5));
+    CubeApi api = new CubeApi(server.base(), server.token(), Duration.ofMinutes(5));
     List<HttpTimes> out = new ArrayList<>();
     for (Question q : questions) {
       Samples with = QuestionBench.attempt(q, "HTTP", () -> Samples.time(warmups, runs, () -> ok(api, q.query(),

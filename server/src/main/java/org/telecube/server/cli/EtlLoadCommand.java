@@ -47,7 +47,7 @@ final class EtlLoadCommand implements Callable<Integer> {
         throw e;
       }
       // a running server holds the file: hand it the batch, if it is the server of this warehouse
-      ServerClient client = ServerClient.holding(server.url(), etl.root.dataDir);
+      ServerClient client = ServerClient.holding(server.url(), server.token, etl.root.dataDir);
       System.out.println("The warehouse is held by a running server; handing the batch to " + server.url());
       LoadSummary summary = client.load(paths, feed);
       print(summary);

@@ -82,7 +82,7 @@ final class QueryCommand implements Callable<Integer> {
         throw e;
       }
       // a running server holds the file: ask it the same query and print its answer the same way
-      ServerClient client = ServerClient.holding(server.url(), root.dataDir);
+      ServerClient client = ServerClient.holding(server.url(), server.token, root.dataDir);
       if (sql) {
         System.err.println("(--explain: not shown, the query runs on the server at " + server.url() + ")");
       }

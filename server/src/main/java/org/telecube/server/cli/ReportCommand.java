@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         throw e;
       }
       // a running server holds the file: it renders the same document (GET /api/reports/{id})
-      write(ServerClient.holding(server.url(), root.dataDir).report(id, month, scope, locale, format), started);
+      write(ServerClient.holding(server.url(), server.token, root.dataDir).report(id, month, scope, locale, format), started);
       return 0;
     }
     try (warehouse) {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.server.security.AdminBootstrap;
 import org.telecube.warehouse.backend.WarehouseUnavailableException;
 import org.telecube.backend.duckdb.DuckDbBackend;
 import picocli.CommandLine.Command;
@@ -49,6 +50,15 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("  schedules:   " + url + "schedules.html");
     System.out.println("  cube API:    " + url + "api/cubes");
     System.out.println("  OpenAPI:     " + url + "v3/api-docs");
+    AdminBootstrap.FirstLogin login = context.getBean(AdminBootstrap.class).firstLogin();
+    if (login.oneTimePassword() != null) {
+      System.out.println(CliMessages.get("serve.login_once", url + "login.html", login.username(),
+          login.oneTimePassword()));
+    } else if (login.configured()) {
+      System.out.println(CliMessages.get("serve.login_configured", url + "login.html", login.username()));
+    } else {
+      System.out.println(CliMessages.get("serve.login_existing", url + "login.html", login.username()));
+    }
     System.out.println("Stop with Ctrl+C.");
     return context;
   }

@@ -34,21 +34,28 @@ final class ServerClient {
       .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
   private final String server;
+  private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ServerClient(String server) {
+  private ServerClient(String server, String token) {
     this.server = server;
+    this.token = token == null || token.isBlank() ? null : token.strip();
   }
 
   /**
    * The server at {@code url} if it holds the warehouse of {@code dataDir}; else an error that
    * says why not (no server, or another warehouse), so nothing is sent to the wrong one.
    */
-  static ServerClient holding(String url, Path dataDir) {
-    ServerClient client = new ServerClient(url);
+  static ServerClient holding(String url, String token, Path dataDir) {
+    ServerClient client = new ServerClient(url, token);
     String mine = realPath(dataDir.resolve(DuckDbBackend.FILE_NAME));
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/warehouse")).GET());
     String theirs = null;
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw refused("the server at " + url + " holds the warehouse and needs a token that may load and read it "
+          + "(pass --token or set TELECUBE_TOKEN; `telecube user token create USER` makes one)",
+          response.statusCode(), response.body());
+    }
     if (response.statusCode() == 200) {
       JsonNode identity = read(response);
       theirs = identity.path("workArea").asText(identity.path("location").asText(null));
@@ -108,7 +115,7 @@ final class ServerClient {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + "/api/reports/" + encode(id) + "?" + query))
         .GET();
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw refused("the server refused the report", response.statusCode(),
             new String(response.body(), StandardCharsets.UTF_8));
@@ -127,9 +134,14 @@ final class ServerClient {
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
+  /** Every request carries the token: a bearer request needs no session and no CSRF token. */
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {

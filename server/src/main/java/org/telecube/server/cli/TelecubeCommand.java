@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "telecube", mixinStandardHelpOptions = true, version = "TeleCube 0.1.0",
     description = "OLAP warehouse and reporting for a telecom operator.",
     subcommands = {ServeCommand.class, DemoCommand.class, GenerateCommand.class, EtlCommand.class,
-        QueryCommand.class, BenchCommand.class, ChurnEvaluateCommand.class, AnalysisSettingsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        QueryCommand.class, BenchCommand.class, ChurnEvaluateCommand.class, AnalysisSettingsCommand.class, ReportCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class TelecubeCommand {
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

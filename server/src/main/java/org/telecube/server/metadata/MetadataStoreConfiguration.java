@@ -37,6 +37,14 @@ public class MetadataStoreConfiguration {
   @Bean(destroyMethod = "close")
   @Primary
   HikariDataSource metadataDataSource(MetadataStoreSettings settings, @Value("${telecube.data-dir}") String dataDir) {
+    return open(settings, dataDir);
+  }
+
+  /**
+   * The metadata store's pool as the server opens it (the command line's {@code user} opens it the
+   * same way, beside a running server or without one).
+   */
+  public static HikariDataSource open(MetadataStoreSettings settings, String dataDir) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("metadata");
     config.setMaximumPoolSize(settings.poolSize());

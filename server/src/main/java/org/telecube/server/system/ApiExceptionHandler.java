@@ -67,6 +67,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ErrorMessages.SERVER));
   }
 
+  /** A request the firewall refuses (a NUL in a parameter name, an encoded slash): the client's mistake. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ProblemDetail rejected(Exception e, HttpServletRequest request) {
+    return Problems.ofStatus(request, HttpStatus.BAD_REQUEST.value());
+  }
+
+  /** Raised inside a controller (a method check): the same answers the security filters give. */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail denied(Exception e, HttpServletRequest request) {
+    return Problems.ofStatus(request, HttpStatus.FORBIDDEN.value());
+  }
+
+  @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+  ProblemDetail unauthenticated(Exception e, HttpServletRequest request) {
+    return Problems.ofStatus(request, HttpStatus.UNAUTHORIZED.value());
+  }
+
   /**
    * Anything else is the server's fault: logged, answered without its class or message — except
    * a warehouse connection that did not come within the pool's timeout, which is load, not a fault.

@@ -38,6 +38,8 @@ public final class Problems {
       case NOT_ACCEPTABLE -> "not_acceptable";
       case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
       case PAYLOAD_TOO_LARGE -> "too_large";
+      case UNAUTHORIZED -> "unauthenticated";
+      case FORBIDDEN -> "forbidden";
       default -> s.is5xxServerError() ? "internal_error" : "bad_request";
     };
     String path = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);

@@ -30,9 +30,29 @@ public final class RequestLanguage {
   /** The language of {@code request}'s error messages. */
   public static Language of(HttpServletRequest request) {
     return named(request.getAttribute(ATTRIBUTE) instanceof String s ? s : null)
-        .or(() -> named(request.getParameter("locale")))
+        .or(() -> named(queryLocale(request.getQueryString())))
         .or(() -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)))
         .orElse(Language.ZH_CN);
+  }
+
+  /**
+   * The {@code locale} of the query string. Not {@code getParameter}: that would parse a form or
+   * multipart body, and a filter refusing the request must not read (and spool) its upload first.
+   */
+  static String queryLocale(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("locale=")) {
+        try {
+          return java.net.URLDecoder.decode(pair.substring("locale=".length()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   private static Optional<Language> named(String locale) {

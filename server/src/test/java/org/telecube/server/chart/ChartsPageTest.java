@@ -40,6 +40,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.metadata.MetadataStoreConfiguration;
+import org.telecube.server.testing.Browsers;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The chart layer of the explorer ({@code static/js/charts.js}) in Debian's Chromium: the test-only page
@@ -56,6 +58,7 @@ class ChartsPageTest {
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) throws IOException {
+    TestUsers.register(registry);
     Path dir = Files.createTempDirectory("telecube-charts");
     registry.add("telecube.data-dir", () -> dir.resolve("data").toString());
     registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
@@ -101,7 +104,9 @@ class ChartsPageTest {
     context = browser.newContext(new Browser.NewContextOptions()
         .setLocale("tr-TR")
         .setTimezoneId("America/Bahia_Banderas")
-        .setViewportSize(820, 1500));
+        .setViewportSize(820, 1500)
+        .setStorageState(Browsers.loggedIn(browser, "http://localhost:" + port, TestUsers.ADMIN,
+            TestUsers.ADMIN_PASSWORD)));
     page = context.newPage();
     page.onConsoleMessage(m -> {
       if ("error".equals(m.type())) {
@@ -129,7 +134,7 @@ class ChartsPageTest {
     for (String path : List.of("/webjars/echarts/echarts.min.js", "/js/charts.js", "/maps/china.json",
         "/chart-check.html")) {
       HttpResponse<byte[]> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+          TestUsers.request(URI.create("http://localhost:" + port + path)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       assertThat(response.body().length).as(path).isGreaterThan(1000);

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The churn lists page in a real browser against a real server: the at-risk and churned lists are
@@ -100,7 +101,7 @@ class ChurnListsPageTest {
 
     try (BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions()
         .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas")
-        .setAcceptDownloads(true))) {
+        .setAcceptDownloads(true).setStorageState(browsers.admin(base)))) {
       List<String> external = new CopyOnWriteArrayList<>();
       context.route(url -> !url.startsWith(base) && !url.startsWith("blob:"), route -> {
         external.add(route.request().url());
@@ -162,7 +163,7 @@ class ChurnListsPageTest {
       // an API error is shown on the page: a region the warehouse does not have
       page.evaluate("() => document.getElementById('l-region').add(new Option('nowhere', 'nowhere'))");
       page.locator("#l-region").selectOption("nowhere");
-      JsonNode problem = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base
+      JsonNode problem = JSON.readTree(http.send(TestUsers.request(URI.create(base
           + "/api/churn/churned?month=" + months.get(months.size() - 1) + "&region=nowhere&limit=50")).build(),
           HttpResponse.BodyHandlers.ofString()).body());
       expect(page.locator("#page-error")).isVisible();
@@ -194,7 +195,7 @@ class ChurnListsPageTest {
         {"/api/churn/churned/export?month=2025-06&locale=fr", "locale", "400"},
         {"/api/churn/at-risk/export?month=2025-06&limit=0", "limit", "400"},
         {"/api/churn/at-risk/export?month=2031-01", "month", "404"}}) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c[0]))
+      HttpResponse<String> response = http.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + c[0]))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[2]));
       assertThat(JSON.readTree(response.body()).path("field").asText()).as(c[0]).isEqualTo(c[1]);
@@ -240,7 +241,7 @@ class ChurnListsPageTest {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpResponse<String> response = http.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + path))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

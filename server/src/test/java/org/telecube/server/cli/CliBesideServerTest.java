@@ -25,6 +25,7 @@ import org.telecube.server.testing.SampleWarehouse;
 import org.telecube.server.testing.TestInstance;
 import org.telecube.warehouse.Warehouse;
 import picocli.CommandLine;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The command line in the state the quick start leaves you in: a server holds the warehouse file.
@@ -107,6 +108,15 @@ class CliBesideServerTest {
   }
 
   @Test
+  void withoutATokenTheServerSaysWhichToGet() throws Exception {
+    CliProcess.Run run = CliProcess.run(List.of(), java.util.Map.of("TELECUBE_TOKEN", ""), "--data-dir",
+        server.dataDir().toString(), "query", "--server", server.url(""), "--cube", "revenue", "--measures", "revenue");
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("TELECUBE_TOKEN").contains("telecube user token create");
+  }
+
+  @Test
   void loadRefusesAServerThatHoldsAnotherWarehouse() throws Exception {
     Path other = SampleWarehouse.get().copyTo(Files.createTempDirectory("telecube-other").resolve("data"));
     try (Warehouse held = Warehouse.openEmbedded(other)) { // this JVM holds the other warehouse's file
@@ -134,6 +144,6 @@ class CliBesideServerTest {
   }
 
   private static CliProcess.Run cli(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-    return CliProcess.run(jvmOptions, java.util.Map.of(), args);
+    return CliProcess.run(jvmOptions, java.util.Map.of("TELECUBE_TOKEN", TestUsers.ADMIN_TOKEN), args);
   }
 }

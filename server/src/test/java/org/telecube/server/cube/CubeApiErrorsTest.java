@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.server.testing.TestUsers;
 
 /** Client mistakes are 400/404 problem JSON naming the field, over real HTTP. */
 @SpringBootTest(classes = TelecubeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,6 +27,7 @@ class CubeApiErrorsTest {
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    TestUsers.register(registry);
     Path dir = Files.createTempDirectory("telecube-api");
     registry.add("telecube.data-dir", dir::toString);
   }
@@ -95,7 +97,7 @@ class CubeApiErrorsTest {
     assertThat(main.path("cube").asText()).isEqualTo("revenue");
     assertThat(main.path("table").asText()).isEqualTo("agg_revenue_by_city");
     assertThat(main.path("rejected").toString()).contains("agg_revenue_by_customer: larger than agg_revenue_by_city");
-    HttpResponse<String> off = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+    HttpResponse<String> off = http.send(TestUsers.request(URI.create("http://localhost:" + port
             + "/api/cubes/revenue/explain")).header("content-type", "application/json")
         .header("X-TeleCube-Aggregates", "off").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -167,13 +169,13 @@ class CubeApiErrorsTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

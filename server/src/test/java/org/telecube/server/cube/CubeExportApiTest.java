@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * {@code POST /api/cubes/{cube}/export} over real HTTP on the generated sample warehouse: the file
@@ -268,7 +269,7 @@ class CubeExportApiTest {
 
   @Test
   void mistakesAre400ProblemJsonNamingTheField() throws Exception {
-    HttpResponse<String> format = http.send(HttpRequest.newBuilder(uri("/api/cubes/revenue/export?format=pdf"))
+    HttpResponse<String> format = http.send(TestUsers.request(uri("/api/cubes/revenue/export?format=pdf"))
             .header("content-type", "application/json").header("accept", "text/csv, */*;q=0.1")
             .POST(HttpRequest.BodyPublishers.ofString(REVENUE_BY_PROVINCE_AND_MONTH)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -390,16 +391,16 @@ class CubeExportApiTest {
   }
 
   private HttpResponse<byte[]> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+    return http.send(TestUsers.request(uri(path)).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<String> postString(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+    return http.send(TestUsers.request(uri(path)).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(TestUsers.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The cube explorer in a real Chromium: an analyst builds revenue by province, drills into a
@@ -55,6 +56,7 @@ class ExplorerPageTest {
   int port;
 
   private Browsers browsers;
+  private String adminState;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -69,7 +71,7 @@ class ExplorerPageTest {
 
   @Test
   void anAnalystBuildsDrillsSwapsFiltersAndExportsAndTheNumbersAreTheCubes() throws Exception {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
         .setViewportSize(1440, 900).setAcceptDownloads(true));
     page.navigate(url("/?lang=zh-CN"));
     page.waitForFunction("window.explorerReady === true");
@@ -149,7 +151,7 @@ class ExplorerPageTest {
 
     // the view is in the URL: a fresh page on it shows the same table
     String table = page.locator("#pivot").innerText();
-    Page shared = browsers.browser().newPage();
+    Page shared = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin()));
     shared.navigate(page.url());
     shared.waitForFunction("window.explorerReady === true");
     awaitTable(shared);
@@ -186,7 +188,7 @@ class ExplorerPageTest {
 
   @Test
   void timeIntelligenceColumnsAreColouredByTheirSign() {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
         .setViewportSize(1440, 900));
     page.navigate(url("/?cube=revenue&rows=region.macro_region&cols=time.month&m=revenue&tot=1&ti=1&chart=line&lang=en"));
     page.waitForFunction("window.explorerReady === true");
@@ -205,7 +207,7 @@ class ExplorerPageTest {
 
   @Test
   void aTwoThousandCellViewRendersAndItsTimeIsReported() {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
         .setViewportSize(1440, 900));
     page.navigate(url("/?cube=usage&rows=region.province&cols=time.day&m=events&tot=1&chart=none&lang=zh-CN"));
     page.waitForFunction("window.explorerReady === true");
@@ -221,7 +223,7 @@ class ExplorerPageTest {
 
   @Test
   void anApiErrorIsShownNotSwallowed() {
-    Page page = browsers.browser().newPage();
+    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin()));
     page.navigate(url("/?cube=revenue&rows=region.province&m=revenue&f=time.month:2025-01..2025-13&lang=en"));
     page.waitForFunction("window.explorerReady === true");
     assertThat(page.locator("#message.error").innerText()).contains("2025-13");
@@ -482,15 +484,15 @@ class ExplorerPageTest {
 
   @Test
   void theQueryApiTakesAnIdToCancelBy() throws Exception {
-    HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(URI.create(url("/api/cubes/queries/nothing-running")))
+    HttpResponse<String> cancel = http.send(TestUsers.request(URI.create(url("/api/cubes/queries/nothing-running")))
         .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(cancel.statusCode()).isEqualTo(204);
-    HttpResponse<String> named = http.send(HttpRequest.newBuilder(URI.create(url("/api/cubes/revenue/query")))
+    HttpResponse<String> named = http.send(TestUsers.request(URI.create(url("/api/cubes/revenue/query")))
         .header("content-type", "application/json").header("X-Query-Id", "q-1")
         .POST(HttpRequest.BodyPublishers.ofString("{\"measures\":[\"revenue\"],\"rows\":[\"region.macro_region\"]}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(named.statusCode()).isEqualTo(200);
-    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(url("/api/cubes/revenue/query")))
+    HttpResponse<String> bad = http.send(TestUsers.request(URI.create(url("/api/cubes/revenue/query")))
         .header("content-type", "application/json").header("X-Query-Id", "x".repeat(101))
         .POST(HttpRequest.BodyPublishers.ofString("{\"measures\":[\"revenue\"],\"rows\":[\"region.macro_region\"]}")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -553,8 +555,16 @@ class ExplorerPageTest {
         const [from, to] = axis.scale.getExtent();
         return [axis.getViewLabels().length, to - from + 1, axis.scale.getOrdinalMeta().categories.length]; }""";
 
+  /** The admin logged in once for the whole class, as the browser keeps a session. */
+  private String admin() {
+    if (adminState == null) {
+      adminState = browsers.admin(url(""));
+    }
+    return adminState;
+  }
+
   private Page newPage(int width, int height) {
-    return browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+    return browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
         .setViewportSize(width, height).setAcceptDownloads(true));
   }
 
@@ -563,7 +573,7 @@ class ExplorerPageTest {
   }
 
   private JsonNode query(String cube, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/cubes/" + cube + "/query")))
+    HttpResponse<String> response = http.send(TestUsers.request(URI.create(url("/api/cubes/" + cube + "/query")))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -571,7 +581,7 @@ class ExplorerPageTest {
   }
 
   private String get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(TestUsers.request(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static void awaitTable(Page page) {
@@ -601,7 +611,7 @@ class ExplorerPageTest {
   }
 
   private JsonNode query(String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/cubes/revenue/query")))
+    HttpResponse<String> response = http.send(TestUsers.request(URI.create(url("/api/cubes/revenue/query")))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -42,6 +42,7 @@ import org.telecube.server.schedule.ScheduleRequest;
 import org.telecube.server.schedule.ScheduleService;
 import org.telecube.server.testing.SampleWarehouse;
 import org.telecube.server.testing.TestInstance;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * Scheduled delivery end to end against a real SMTP server (GreenMail): real Quartz on a real
@@ -295,7 +296,7 @@ abstract class DeliveryScenarios {
   }
 
   private Map<String, String> properties(String instanceId, int smtpPort) {
-    Map<String, String> p = new HashMap<>();
+    Map<String, String> p = new HashMap<>(TestUsers.properties());
     p.put("telecube.metadata.url", store.url());
     p.put("telecube.metadata.username", store.username());
     p.put("telecube.metadata.password", store.password());
@@ -386,12 +387,12 @@ abstract class DeliveryScenarios {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return HTTP.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(int port, String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return HTTP.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + path))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

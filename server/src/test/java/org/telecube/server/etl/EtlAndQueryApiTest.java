@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.server.testing.TestUsers;
 
 /** Loading through the server, then asking it: the flat records, totals and pivot over real HTTP. */
 @SpringBootTest(classes = TelecubeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +38,7 @@ class EtlAndQueryApiTest {
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    TestUsers.register(registry);
     Path dir = Files.createTempDirectory("telecube-etl-api");
     registry.add("telecube.data-dir", () -> dir.resolve("data").toString());
     feeds = dir.resolve("feeds");
@@ -127,7 +129,7 @@ class EtlAndQueryApiTest {
   void reportsAreServedAsPdfWithClearErrors() throws Exception {
     JsonNode catalog = JSON.readTree(get("/api/reports").body());
     assertThat(catalog.findValuesAsText("id")).contains("monthly-revenue", "monthly-churn");
-    HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+    HttpResponse<byte[]> pdf = http.send(TestUsers.request(URI.create("http://localhost:" + port
         + "/api/reports/monthly-revenue?month=2025-06&locale=en")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
@@ -141,7 +143,7 @@ class EtlAndQueryApiTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -161,7 +163,7 @@ class EtlAndQueryApiTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * Holding load over real HTTP, against a deliberately tiny query pool (1 thread, 2 waiting) and
@@ -71,7 +72,7 @@ class LoadApiTest {
       List<Future<HttpResponse<String>>> responses = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String language = i % 2 == 0 ? "en" : "zh-CN";
-        responses.add(clients.submit(() -> http.send(HttpRequest.newBuilder(uri("/api/cubes/revenue/query"))
+        responses.add(clients.submit(() -> http.send(TestUsers.request(uri("/api/cubes/revenue/query"))
             .header("content-type", "application/json").header("Cache-Control", "no-cache")
             .header("Accept-Language", language).timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(), HttpResponse.BodyHandlers.ofString())));
@@ -124,10 +125,10 @@ class LoadApiTest {
   @Test
   void aFullReportPoolAnswers503WithRetryAfter() throws Exception {
     SlowWarehouse.hang = true;
-    CompletableFuture<HttpResponse<String>> first = http.sendAsync(HttpRequest.newBuilder(
+    CompletableFuture<HttpResponse<String>> first = http.sendAsync(TestUsers.request(
         uri("/api/reports/monthly-revenue?month=2025-06&format=xlsx")).GET().build(), HttpResponse.BodyHandlers.ofString());
     await().atMost(Duration.ofSeconds(20)).until(() -> SlowWarehouse.hanging.get() >= 1);
-    HttpResponse<String> second = http.send(HttpRequest.newBuilder(
+    HttpResponse<String> second = http.send(TestUsers.request(
         uri("/api/reports/monthly-revenue?month=2025-06&locale=en")).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
     assertThat(second.headers().firstValue("Retry-After")).isPresent();
@@ -159,7 +160,7 @@ class LoadApiTest {
   }
 
   private HttpResponse<String> post(String path, String body, String cacheControl) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+    HttpRequest.Builder b = TestUsers.request(uri(path)).header("content-type", "application/json")
         .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (cacheControl != null) {
       b.header("Cache-Control", cacheControl);

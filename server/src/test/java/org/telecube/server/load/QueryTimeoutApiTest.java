@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * A query past telecube.query.timeout is stopped on the database and answered 504 with a clear
@@ -94,13 +95,13 @@ class QueryTimeoutApiTest {
   }
 
   private HttpRequest query() {
-    return HttpRequest.newBuilder(uri("/api/cubes/revenue/query")).header("content-type", "application/json")
+    return TestUsers.request(uri("/api/cubes/revenue/query")).header("content-type", "application/json")
         .header("Cache-Control", "no-cache").timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(QUERY)).build();
   }
 
   private HttpRequest members() {
-    return HttpRequest.newBuilder(uri("/api/cubes/revenue/members/region.province")).GET().build();
+    return TestUsers.request(uri("/api/cubes/revenue/members/region.province")).GET().build();
   }
 
   private URI uri(String path) {

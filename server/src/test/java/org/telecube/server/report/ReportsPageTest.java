@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The reports page in a real browser (Debian's Chromium) against a real server: the catalog is the
@@ -82,7 +83,7 @@ class ReportsPageTest {
 
     try (BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions()
         .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas")
-        .setAcceptDownloads(true))) {
+        .setAcceptDownloads(true).setStorageState(browsers.admin(base)))) {
       List<String> external = new CopyOnWriteArrayList<>();
       context.route(url -> !url.startsWith(base) && !url.startsWith("blob:"), route -> {
         external.add(route.request().url());
@@ -155,7 +156,7 @@ class ReportsPageTest {
       page.evaluate("() => { const s = document.getElementById('r-scope'); s.add(new Option('999999', '999999')); }");
       page.locator("#r-scope").selectOption("999999");
       page.locator("#download").click();
-      JsonNode problem = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base
+      JsonNode problem = JSON.readTree(http.send(TestUsers.request(URI.create(base
           + "/api/reports/monthly-churn?month=" + months.get(0) + "&scope=999999&format=xlsx&locale=zh-CN")).build(),
           HttpResponse.BodyHandlers.ofString()).body());
       expect(page.locator("#render-error")).isVisible();
@@ -194,7 +195,7 @@ class ReportsPageTest {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpResponse<String> response = http.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + path))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

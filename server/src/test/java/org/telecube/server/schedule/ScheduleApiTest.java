@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /** {@code /api/schedules} over HTTP: every bad field named, fire times in the schedule's zone, CRUD. */
 @SpringBootTest(classes = TelecubeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -229,7 +230,7 @@ class ScheduleApiTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpRequest.Builder b = TestUsers.request(URI.create("http://127.0.0.1:" + port + path))
         .header("content-type", "application/json");
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

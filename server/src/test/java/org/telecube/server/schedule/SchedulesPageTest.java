@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.Browsers;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * The report schedules page in a real browser (Debian's Chromium) against a real server: switch
@@ -84,7 +85,8 @@ class SchedulesPageTest {
     String base = "http://127.0.0.1:" + port;
     // the browser's own zone and locale are as hostile as the JVM's: the page must show the schedule's zone
     try (BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions()
-        .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas"))) {
+        .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas")
+        .setStorageState(browsers.admin(base)))) {
       List<String> external = new CopyOnWriteArrayList<>();
       context.route(url -> !url.startsWith(base), route -> {
         external.add(route.request().url());
@@ -316,7 +318,8 @@ class SchedulesPageTest {
   void aScheduleMayNameAFixedMonthOnThePage() throws Exception {
     String base = "http://127.0.0.1:" + port;
     try (BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions()
-        .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas"))) {
+        .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas")
+        .setStorageState(browsers.admin(base)))) {
       Page page = context.newPage();
       List<String> pageErrors = new CopyOnWriteArrayList<>();
       page.onPageError(pageErrors::add);
@@ -371,7 +374,7 @@ class SchedulesPageTest {
       Browsers.screenshot(page, "schedules-9-fixed-month");
 
       // leave the page as the other test expects to find it: no schedules
-      http.send(HttpRequest.newBuilder(URI.create(base + "/api/schedules/" + id)).DELETE().build(),
+      http.send(TestUsers.request(URI.create(base + "/api/schedules/" + id)).DELETE().build(),
           HttpResponse.BodyHandlers.discarding());
       assertThat(pageErrors).as("script errors on the page").isEmpty();
     }
@@ -390,7 +393,7 @@ class SchedulesPageTest {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpResponse<String> response = http.send(TestUsers.request(URI.create("http://127.0.0.1:" + port + path))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestUsers;
 
 /**
  * Every client mistake is a 4xx problem naming the field, in the request's language, over real
@@ -78,7 +79,7 @@ class ClientMistakesTest {
 
     // chunked: no length to refuse up front, so the stream is cut off past the bound
     String chunked = "{\"measures\":[\"revenue\"],\"rows\":[\"" + "y".repeat(1536 * 1024) + "\"]}";
-    HttpRequest request = HttpRequest.newBuilder(uri("/api/cubes/revenue/query"))
+    HttpRequest request = TestUsers.request(uri("/api/cubes/revenue/query"))
         .header("content-type", "application/json").header("Accept-Language", "en")
         .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(chunked))).build();
     assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413, "null", "too_large");
@@ -106,7 +107,7 @@ class ClientMistakesTest {
   @Test
   void theErrorPathIsNoPage() throws Exception {
     for (String accept : List.of("text/html", "application/json", "*/*")) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/error")).header("Accept", accept).GET().build(),
+      HttpResponse<String> r = http.send(TestUsers.request(uri("/error")).header("Accept", accept).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(accept).isEqualTo(404);
       assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
@@ -280,7 +281,7 @@ class ClientMistakesTest {
     // wrong methods and media types
     check("DELETE", "/api/reports/monthly-revenue", null, sent++);
     check("PUT", "/api/cubes/revenue/query", "{}", sent++);
-    HttpResponse<String> text = http.send(HttpRequest.newBuilder(uri("/api/schedules")).header("content-type", "text/plain")
+    HttpResponse<String> text = http.send(TestUsers.request(uri("/api/schedules")).header("content-type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("name=x")).build(), HttpResponse.BodyHandlers.ofString());
     assertClean(text, "text/plain POST");
     assertThat(sent).isGreaterThan(300);
@@ -343,7 +344,7 @@ class ClientMistakesTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body, String acceptLanguage) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("content-type", "application/json");
+    HttpRequest.Builder b = TestUsers.request(uri(path)).header("content-type", "application/json");
     if (acceptLanguage != null) {
       b.header("Accept-Language", acceptLanguage);
     }

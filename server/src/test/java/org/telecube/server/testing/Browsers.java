@@ -66,6 +66,40 @@ public final class Browsers implements AutoCloseable {
     return browser;
   }
 
+  /**
+   * The browser state (cookies) of {@code username} logged in at {@code baseUrl}, for
+   * {@code setStorageState} of a new page or context. It logs in as the login page does: fetch a
+   * page for the CSRF cookie, then post the credentials with the token.
+   */
+  public String loggedIn(String baseUrl, String username, String password) {
+    return loggedIn(browser, baseUrl, username, password);
+  }
+
+  /** {@link #loggedIn(String, String, String)} in a browser of one's own. */
+  public static String loggedIn(Browser browser, String baseUrl, String username, String password) {
+    try (com.microsoft.playwright.BrowserContext context = browser.newContext()) {
+      com.microsoft.playwright.APIResponse first = context.request().get(baseUrl + "/api/health");
+      if (!first.ok()) {
+        throw new IllegalStateException("GET /api/health: " + first.status());
+      }
+      String csrf = context.cookies().stream().filter(c -> c.name.equals("XSRF-TOKEN")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie")).value;
+      com.microsoft.playwright.APIResponse login = context.request().post(baseUrl + "/api/session",
+          com.microsoft.playwright.options.RequestOptions.create().setHeader("X-XSRF-TOKEN", csrf)
+              .setHeader("Content-Type", "application/json")
+              .setData("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
+      if (!login.ok()) {
+        throw new IllegalStateException("login of " + username + ": " + login.status() + " " + login.text());
+      }
+      return context.storageState();
+    }
+  }
+
+  /** The admin's browser state at {@code baseUrl} (see {@link #loggedIn}). */
+  public String admin(String baseUrl) {
+    return loggedIn(baseUrl, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+  }
+
   /** A full-page PNG at {@code target/screenshots/NAME.png}, for people to look at. */
   public static Path screenshot(Page page, String name) {
     Path file = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();

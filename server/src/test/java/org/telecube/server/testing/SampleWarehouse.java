@@ -55,7 +55,7 @@ public final class SampleWarehouse {
 
   /**
    * Points a Spring test server at a fresh copy of the sample (its data directory) and an H2
-   * metadata store of its own, both in a new temporary directory.
+   * metadata store of its own, both in a new temporary directory, with the {@link TestUsers}.
    */
   public static void register(DynamicPropertyRegistry registry) {
     try {
@@ -63,6 +63,7 @@ public final class SampleWarehouse {
       Path copy = get().copyTo(dir.resolve("data"));
       registry.add("telecube.data-dir", copy::toString);
       registry.add("telecube.metadata.url", () -> MetadataStoreConfiguration.h2Url(dir.resolve("metadata")));
+      TestUsers.properties().forEach((k, v) -> registry.add(k, () -> v));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,6 +34,7 @@ public final class TestInstance implements AutoCloseable {
       Map<String, String> all = new LinkedHashMap<>();
       all.put("telecube.data-dir", dataDir.toString());
       all.put("server.port", "0");
+      all.putAll(TestUsers.properties());
       all.putAll(properties);
       List<String> args = new ArrayList<>();
       all.forEach((k, v) -> args.add("--" + k + "=" + v));

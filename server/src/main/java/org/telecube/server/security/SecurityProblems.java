@@ -1,0 +1,68 @@
+package org.telecube.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+import org.telecube.server.system.ErrorMessages;
+import org.telecube.server.system.Problems;
+
+/**
+ * Problem JSON for what the security filters refuse before any controller runs: 401 for no or a
+ * bad identity, 403 for a role that may not, or a state-changing request without its CSRF token.
+ * Pages (not {@code /api}) without a login are sent to the login page instead.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private final ObjectMapper json;
+
+  SecurityProblems(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response,
+                       org.springframework.security.core.AuthenticationException e) throws IOException {
+    if (!api(request)) {
+      String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      response.sendRedirect("/login.html?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
+    write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "log in or send a bearer token");
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response,
+                     org.springframework.security.access.AccessDeniedException e) throws IOException {
+    if (e instanceof CsrfException) {
+      write(request, response, HttpStatus.FORBIDDEN, "csrf", "missing or wrong X-XSRF-TOKEN header");
+    } else {
+      write(request, response, HttpStatus.FORBIDDEN, "forbidden", "your role may not do this");
+    }
+  }
+
+  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+             String fallback) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    ProblemDetail problem = Problems.of(request, status, null, code, List.of(), fallback, ErrorMessages.SERVER);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  static boolean api(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.startsWith("/v3/");
+  }
+}
