@@ -3,7 +3,7 @@
 // fetching a document (a report, a CSV) to show or save, with the API's problem on failure.
 // Region captions are cached per cube and language.
 
-import { api, h, t } from './telecube.js';
+import { api, h, handleAuthFailure, t } from './telecube.js';
 
 const cache = new Map();
 
@@ -73,6 +73,7 @@ export async function fetchDocument(url) {
     } catch {
       // not JSON: the status says enough
     }
+    handleAuthFailure(response.status, problem.code || null);
     throw { status: response.status, detail: problem.detail || t('error.http', { status: response.status }),
       field: problem.field || null, code: problem.code || null };
   }
