@@ -269,6 +269,41 @@ export function handleAuthFailure(status, code) {
   return false;
 }
 
+/**
+ * The product's pages and the roles that may use each (the server's role matrix decides; this only
+ * keeps the navigation from offering what would be refused). A loader has no page: it loads data
+ * through the API or the command line.
+ */
+export const PAGES = [
+  { id: 'explorer', path: '/', alias: '/index.html', label: 'nav.explorer', roles: ['admin', 'analyst'] },
+  { id: 'schedules', path: '/schedules.html', label: 'nav.schedules', roles: ['admin', 'analyst', 'manager'] },
+  { id: 'reports', path: '/reports.html', label: 'nav.reports', roles: ['admin', 'analyst', 'manager'] },
+  { id: 'lists', path: '/lists.html', label: 'nav.lists', roles: ['admin', 'manager'] },
+];
+
+/** The page a path shows, or null for anything else. */
+export function pageAt(pathname) {
+  return PAGES.find((p) => p.path === pathname || p.alias === pathname) || null;
+}
+
+/** Whether {@code role} may use the page {@code id}; any role when the server has no users (role null). */
+export function mayUse(role, id) {
+  const page = PAGES.find((p) => p.id === id);
+  return !role || !page || page.roles.includes(role);
+}
+
+/**
+ * Where a role starts: a manager at the reports, the others at their first page; a loader at the
+ * explorer's address, which tells it to use the API or the command line.
+ */
+export function homeOf(role) {
+  if (role === 'manager') {
+    return '/reports.html';
+  }
+  const page = PAGES.find((p) => mayUse(role, p.id));
+  return page ? page.path : '/';
+}
+
 let pending = 0;
 
 function busy(delta) {
