@@ -7,6 +7,7 @@ import {
   addMessages, api, ApiError, csrfHeaders, handleAuthFailure, initLanguage, language, onLanguageChange, t as text,
 } from './telecube.js';
 import { layout } from './pivot.js';
+import { startSession } from './session.js';
 
 const MAX_RENDERED_CELLS = 20_000;
 const TIME_INTELLIGENCE = ['previous_period_change', 'same_period_last_year_change', 'year_to_date'];
@@ -860,6 +861,9 @@ async function resolveFilterCaptions() {
 async function start() {
   initLanguage();
   renderStaticText();
+  // who is logged in first: a role without the explorer (a manager, a loader) gets a message, not queries
+  const { allowed } = await startSession('explorer', { scopeChip: true });
+  if (!allowed) return;
   wire();
   try {
     await loadModel();
