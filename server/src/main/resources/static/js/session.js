@@ -102,11 +102,12 @@ function renderUserMenu() {
   box.setAttribute('aria-label', t('user.menu'));
   const scope = userScope();
   const meta = [roleName(me.role), me.org && (me.org.caption || me.org.code)].filter(Boolean).join(' · ');
-  box.replaceChildren(
-    options.scopeChip && scope
-      ? h('span', { class: 'tc-scope-chip', id: 'tc-scope-chip', title: t('user.scopeTitle'), dataset: { scope: scope.key } },
-        t('user.scope', { name: scope.caption || scope.key }))
-      : null,
+  const chip = options.scopeChip && scope
+    ? h('span', { class: 'tc-scope-chip', id: 'tc-scope-chip', title: t('user.scopeTitle'), dataset: { scope: scope.key } },
+      t('user.scope', { name: scope.caption || scope.key }))
+    : null;
+  // replaceChildren would write a null as the text "null"
+  box.replaceChildren(...(chip ? [chip] : []),
     h('span', { class: 'tc-user__who' },
       h('span', { class: 'tc-user__name', id: 'tc-user-name', title: me.username }, me.displayName || me.username),
       h('span', { class: 'tc-user__meta', id: 'tc-user-meta', dataset: { role: me.role, org: (me.org && me.org.code) || '' } },
