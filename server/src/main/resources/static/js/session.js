@@ -4,7 +4,7 @@
 // refused). The server enforces all of it; this only keeps the pages from offering what it refuses.
 
 import {
-  addMessages, api, h, homeOf, language, LOGIN_PAGE, mayUse, onLanguageChange, pageAt, PAGES, t, toast,
+  addMessages, api, h, homeOf, language, LOGIN_PAGE, mayUse, onLanguageChange, pageAt, PAGES, redirectToLogin, t, toast,
 } from './telecube.js';
 
 addMessages({
@@ -215,6 +215,11 @@ export async function startSession(pageId, { scopeChip = false } = {}) {
       return { me: null, allowed: false };
     }
     // cannot tell who this is (network): the page's own calls will say what is wrong
+  }
+  if (user && user.mustChangePassword) {
+    // everything but /api/me would be refused until the password is changed, on the login page
+    redirectToLogin({ reason: 'password' });
+    return { me: user, allowed: false };
   }
   pruneNavigation();
   renderUserMenu();
