@@ -3,8 +3,11 @@
 // can be bookmarked and shared. No framework: the page is small enough to render by hand, and the
 // table is built as one string so a few thousand cells render in milliseconds.
 
-import { addMessages, api, ApiError, initLanguage, language, onLanguageChange, t as text } from './telecube.js';
+import {
+  addMessages, api, ApiError, csrfHeaders, handleAuthFailure, initLanguage, language, onLanguageChange, t as text,
+} from './telecube.js';
 import { layout } from './pivot.js';
+import { startSession } from './session.js';
 
 const MAX_RENDERED_CELLS = 20_000;
 const TIME_INTELLIGENCE = ['previous_period_change', 'same_period_last_year_change', 'year_to_date'];
@@ -292,7 +295,8 @@ function abortQuery() {
   const { controller, id } = inFlight;
   inFlight = null;
   controller.abort();
-  fetch(`/api/cubes/queries/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+  // a DELETE with the session: it needs the CSRF header like every state-changing call
+  fetch(`/api/cubes/queries/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive: true, headers: csrfHeaders() }).catch(() => {});
 }
 
 /** The wait over the result: it blocks clicks on the stale table and offers Cancel. */
@@ -676,7 +680,10 @@ function applyFilter() {
 
 /** POSTs the view to the export endpoint and saves the answer under the server's file name. */
 async function download(url, body, fallbackName) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  // a read, but a POST: it carries the CSRF header
+  const response = await fetch(url, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'Accept-Language': lang(), ...csrfHeaders() }, body: JSON.stringify(body),
+  });
   if (!response.ok) {
     let problem = {};
     try {
@@ -684,6 +691,7 @@ async function download(url, body, fallbackName) {
     } catch (e) {
       // not problem JSON: the status says enough
     }
+    handleAuthFailure(response.status, problem.code);
     throw new ApiError({ status: response.status, detail: problem.detail || response.statusText, field: problem.field, code: problem.code });
   }
   const blob = await response.blob();
@@ -853,6 +861,9 @@ async function resolveFilterCaptions() {
 async function start() {
   initLanguage();
   renderStaticText();
+  // who is logged in first: a role without the explorer (a manager, a loader) gets a message, not queries
+  const { allowed } = await startSession('explorer', { scopeChip: true });
+  if (!allowed) return;
   wire();
   try {
     await loadModel();

@@ -4,6 +4,7 @@
 
 import { addMessages, api, h, initLanguage, language, onLanguageChange, t } from './telecube.js';
 import { fetchDocument, fillMonthSelect, fillRegionSelect, loadMonths, loadRegions, saveBlob } from './regions.js';
+import { startSession } from './session.js';
 
 addMessages({
   'zh-CN': {
@@ -257,5 +258,10 @@ async function start() {
 }
 
 initLanguage();
-wire();
-start();
+// who is logged in first: the navigation, and the region picker bound to the user's scope
+startSession('lists').then(({ allowed }) => {
+  if (allowed) {
+    wire();
+    start();
+  }
+});

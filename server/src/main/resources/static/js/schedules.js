@@ -7,6 +7,8 @@ import {
   addMessages, api, ApiError, asWritten, debounce, h, initLanguage, inZone, language, onLanguageChange,
   relative, t, timeElement, toast,
 } from './telecube.js';
+import { loadRegions as loadCubeRegions, scopedOptions } from './regions.js';
+import { isAdmin, startSession, userScope } from './session.js';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 const DEFAULT_SUBJECT = '{report} · {scope} · {month}';
@@ -30,7 +32,7 @@ const FIXED_MONTH = 'fixed';
 const FIELD_CONTROLS = {
   name: 'f-name', reportId: 'f-report', scope: 'f-scope', monthOffset: 'f-month', format: 'f-format',
   locale: 'f-locale', cron: 'f-cron', timeZone: 'f-zone', to: 'f-to', cc: 'f-cc', subject: 'f-subject',
-  owner: 'f-owner', month: 'f-month-fixed',
+  month: 'f-month-fixed',
 };
 /** Fields the API may name with another word (the report service's parameter names). */
 const FIELD_ALIASES = { id: 'reportId' };
@@ -49,7 +51,7 @@ addMessages({
     'schedules.col.last': '上次运行',
     'schedules.empty': '还没有定时报告',
     'schedules.emptyHint': '新建一个，报告会按时发到收件人的邮箱。',
-    'schedules.owner': '负责人：{owner}',
+    'schedules.col.owner': '负责人',
     'schedules.paused': '已停用',
     'schedules.neverRun': '尚未运行',
     'schedules.noNextRun': '不再运行',
@@ -113,7 +115,6 @@ addMessages({
     'field.recipientsHint': '每行一个邮箱地址，也可以用逗号或分号分隔。',
     'field.subject': '邮件主题',
     'field.subjectHint': '可用占位符 {report}（报告）、{scope}（范围）、{month}（月份）；留空则使用默认主题。',
-    'field.owner': '负责人',
     'field.enabled': '启用（按计划自动发送）',
     'history.title': '投递记录',
     'history.filterSchedule': '按定时计划筛选',
@@ -160,7 +161,7 @@ addMessages({
     'schedules.col.last': 'Last run',
     'schedules.empty': 'No report schedules yet',
     'schedules.emptyHint': 'Create one and the report arrives in its recipients’ mailboxes on time.',
-    'schedules.owner': 'Owner: {owner}',
+    'schedules.col.owner': 'Owner',
     'schedules.paused': 'Paused',
     'schedules.neverRun': 'Not run yet',
     'schedules.noNextRun': 'Does not fire again',
@@ -224,7 +225,6 @@ addMessages({
     'field.recipientsHint': 'One address per line, or separated by commas or semicolons.',
     'field.subject': 'Mail subject',
     'field.subjectHint': 'Placeholders {report}, {scope} and {month}; leave empty for the default subject.',
-    'field.owner': 'Owner',
     'field.enabled': 'Enabled (sends on schedule)',
     'history.title': 'Delivery history',
     'history.filterSchedule': 'Filter by schedule',
@@ -283,25 +283,11 @@ async function loadReports() {
   state.reports = await api('/api/reports');
 }
 
+/** The revenue cube's regions in {@code lang}, as far as the user's scope reaches (see regions.js). */
 async function loadRegions(lang) {
-  if (state.regions[lang]) {
-    return state.regions[lang];
+  if (!state.regions[lang]) {
+    state.regions[lang] = await loadCubeRegions('revenue', lang);
   }
-  const base = '/api/cubes/revenue/members/';
-  const locale = '&locale=' + encodeURIComponent(lang);
-  const macros = (await api(base + 'region.macro_region?' + locale.slice(1))).members;
-  const lists = await Promise.all(macros.map((m) =>
-    api(base + 'region.province?parent=' + encodeURIComponent(m.key) + locale).then((r) => r.members)));
-  const provinces = {};
-  const names = new Map();
-  macros.forEach((m, i) => {
-    provinces[m.key] = lists[i];
-    names.set(m.key, m.caption);
-    for (const p of lists[i]) {
-      names.set(p.key, p.caption);
-    }
-  });
-  state.regions[lang] = { macros, provinces, names };
   return state.regions[lang];
 }
 
@@ -383,7 +369,8 @@ function reportTitle(id) {
 
 function scopeName(key) {
   if (!key) {
-    return t('scope.nationwide');
+    // a blank scope is the owner's own: the country, or the region a scoped user is bound to
+    return userScope() && userScope().key ? scopeName(userScope().key) : t('scope.nationwide');
   }
   const regions = state.regions[language()];
   return (regions && regions.names.get(key)) || key;
@@ -464,15 +451,34 @@ function keepingFocus(fn) {
   }
 }
 
+/** The owner of a schedule view ({owner} or {schedule: {owner}}; a username or {username, displayName}). */
+function ownerOf(view) {
+  const owner = view.owner ?? view.schedule.owner;
+  if (!owner) {
+    return null;
+  }
+  return typeof owner === 'string' ? owner : owner.displayName || owner.username || null;
+}
+
+/** Only an admin sees everyone's schedules, so only an admin needs to be told whose each one is. */
+function showOwner() {
+  return isAdmin() && state.schedules.some((view) => 'owner' in view || 'owner' in view.schedule);
+}
+
+function scheduleColumns() {
+  return showOwner() ? 7 : 6;
+}
+
 function renderSchedules() {
   const body = $('schedules-body');
+  $('col-owner').hidden = !showOwner();
   $('schedules-table').setAttribute('aria-busy', String(!state.loaded));
   $('schedule-count').textContent = String(state.schedules.length);
   if (!state.loaded) {
     return;
   }
   if (state.schedules.length === 0) {
-    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'tc-empty' },
+    body.replaceChildren(h('tr', {}, h('td', { colspan: scheduleColumns(), class: 'tc-empty' },
       h('strong', {}, t('schedules.empty')), t('schedules.emptyHint'))));
     return;
   }
@@ -510,8 +516,8 @@ function scheduleRow(view) {
   return h('tr', { dataset: { scheduleId: s.id } },
     h('td', { class: 'tc-col-name' },
       h('span', { class: 'tc-primary-text', id: nameId }, s.name),
-      s.enabled ? null : [' ', h('span', { class: 'tc-badge tc-badge--paused' }, t('schedules.paused'))],
-      s.owner ? h('span', { class: 'tc-sub' }, t('schedules.owner', { owner: s.owner })) : null),
+      s.enabled ? null : [' ', h('span', { class: 'tc-badge tc-badge--paused' }, t('schedules.paused'))]),
+    showOwner() ? h('td', { class: 'tc-schedule-owner' }, ownerOf(view) || h('span', { class: 'tc-faint' }, t('common.none'))) : null,
     h('td', {},
       h('span', { class: 'tc-keep' }, reportTitle(s.reportId)),
       h('span', { class: 'tc-sub' }, scopeName(s.scope), ' · ',
@@ -540,7 +546,7 @@ function rowButton(action, id, label, describedBy, onclick, extra = {}, danger =
 function previewRow(schedule, preview) {
   const list = preview.fireTimes.map((time) => h('li', {}, timeElement(time, asWritten(time), { showWeekday: true })));
   return h('tr', { class: 'tc-row-detail', id: 'preview-row-' + schedule.id },
-    h('td', { colspan: 6 },
+    h('td', { colspan: scheduleColumns() },
       h('div', { class: 'tc-preview__head' }, t('schedules.previewTitle', { zone: preview.timeZone })),
       h('ol', { class: 'tc-time-list tc-time-list--row' }, list),
       preview.enabled ? null : h('p', { class: 'tc-hint' }, t('schedules.previewPaused'))));
@@ -728,6 +734,19 @@ function fillFormatOptions(selected) {
 function fillScopeOptions(selected) {
   const select = $('f-scope');
   const regions = state.regions[language()];
+  const scope = userScope();
+  if (scope) {
+    // bound to a province or city: that region (and a province's cities), never the country above it
+    const options = regions && regions.scoped ? scopedOptions(regions.scoped)
+      : [h('option', { value: scope.key }, scope.caption || scope.key)];
+    const known = new Set([scope.key, ...(regions && regions.scoped ? regions.scoped.children.map((c) => c.key) : [])]);
+    if (selected && !known.has(selected)) {
+      options.push(h('option', { value: selected }, scopeName(selected)));
+    }
+    select.replaceChildren(...options);
+    select.value = selected || scope.key;
+    return;
+  }
   const options = [h('option', { value: '' }, t('scope.nationwide'))];
   const known = new Set(['']);
   if (regions) {
@@ -836,7 +855,7 @@ function formBody() {
     cc: splitAddresses($('f-cc').value),
     subject: $('f-subject').value,
     enabled: $('f-enabled').checked,
-    owner: $('f-owner').value,
+    // no owner: the server makes the logged-in user the owner of a new schedule
   };
 }
 
@@ -853,7 +872,6 @@ function fillForm(s) {
   $('f-to').value = (s.to || []).join('\n');
   $('f-cc').value = (s.cc || []).join('\n');
   $('f-subject').value = s.subject && s.subject !== DEFAULT_SUBJECT ? s.subject : '';
-  $('f-owner').value = s.owner || '';
   $('f-enabled').checked = s.enabled !== false;
   renderPresets();
 }
@@ -1095,5 +1113,10 @@ async function start() {
 }
 
 initLanguage();
-wire();
-start();
+// who is logged in first: the navigation, the owner column (admins) and the scope picker bound to the user's region
+startSession('schedules').then(({ allowed }) => {
+  if (allowed) {
+    wire();
+    start();
+  }
+});

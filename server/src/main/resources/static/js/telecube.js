@@ -184,6 +184,126 @@ export class ApiError extends Error {
   }
 }
 
+export const LOGIN_PAGE = '/login.html';
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/** The current value of the XSRF-TOKEN cookie, or null. Read on every call: the token rotates at login. */
+export function csrfToken() {
+  for (const part of document.cookie.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === CSRF_COOKIE) {
+      const value = part.slice(i + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The CSRF header for a state-changing request made with the session ({} without the cookie), for
+ * the fetch calls that do not go through api(): {...csrfHeaders(), 'content-type': ...}.
+ */
+export function csrfHeaders() {
+  const token = csrfToken();
+  return token ? { [CSRF_HEADER]: token } : {};
+}
+
+function changesState(method) {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(String(method).toUpperCase());
+}
+
+/** Only a path of this site may follow the login: "/…", never "//host" or "/\host" (no open redirect). */
+export function safeNext(next) {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')
+    || /[\u0000-\u001f\u007f\\]/.test(next)) {
+    return null;
+  }
+  let url;
+  try {
+    url = new URL(next, location.origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== location.origin || url.pathname === LOGIN_PAGE) {
+    return null;
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+let leaving = false;
+
+/**
+ * Sends the browser to the login page, to come back here afterwards. {reason: 'password'} when
+ * the account must change its password first (the login page then shows that form).
+ */
+export function redirectToLogin({ reason = null } = {}) {
+  if (leaving || location.pathname === LOGIN_PAGE) {
+    return;
+  }
+  leaving = true;
+  const params = new URLSearchParams({ next: location.pathname + location.search });
+  if (reason) {
+    params.set('reason', reason);
+  }
+  location.assign(LOGIN_PAGE + '?' + params);
+}
+
+/**
+ * What a page does with an answer that says the session is gone (401) or the password must be
+ * changed first (403 password_change_required): leaves for the login page. True when it did.
+ */
+export function handleAuthFailure(status, code) {
+  if (status === 401) {
+    redirectToLogin();
+    return true;
+  }
+  if (status === 403 && code === 'password_change_required') {
+    redirectToLogin({ reason: 'password' });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The product's pages and the roles that may use each (the server's role matrix decides; this only
+ * keeps the navigation from offering what would be refused). A loader has no page: it loads data
+ * through the API or the command line.
+ */
+export const PAGES = [
+  { id: 'explorer', path: '/', alias: '/index.html', label: 'nav.explorer', roles: ['admin', 'analyst'] },
+  { id: 'schedules', path: '/schedules.html', label: 'nav.schedules', roles: ['admin', 'analyst', 'manager'] },
+  { id: 'reports', path: '/reports.html', label: 'nav.reports', roles: ['admin', 'analyst', 'manager'] },
+  { id: 'lists', path: '/lists.html', label: 'nav.lists', roles: ['admin', 'manager'] },
+];
+
+/** The page a path shows, or null for anything else. */
+export function pageAt(pathname) {
+  return PAGES.find((p) => p.path === pathname || p.alias === pathname) || null;
+}
+
+/** Whether {@code role} may use the page {@code id}; any role when the server has no users (role null). */
+export function mayUse(role, id) {
+  const page = PAGES.find((p) => p.id === id);
+  return !role || !page || page.roles.includes(role);
+}
+
+/**
+ * Where a role starts: a manager at the reports, the others at their first page; a loader at the
+ * explorer's address, which tells it to use the API or the command line.
+ */
+export function homeOf(role) {
+  if (role === 'manager') {
+    return '/reports.html';
+  }
+  const page = PAGES.find((p) => mayUse(role, p.id));
+  return page ? page.path : '/';
+}
+
 let pending = 0;
 
 function busy(delta) {
@@ -198,14 +318,19 @@ function busy(delta) {
 /**
  * Calls the API: JSON in and out. Resolves to the parsed body (null for 204); rejects with an
  * ApiError carrying the problem's detail, field and code. {quiet: true} keeps the loading bar off.
+ * State-changing calls carry the CSRF header. A 401 (the session is gone) leaves for the login page
+ * unless {loginRedirect: false} (the login page's own calls, whose 401 means a wrong password).
  */
-export async function api(path, { method = 'GET', body, quiet = false, signal, headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, quiet = false, signal, headers = {}, loginRedirect = true } = {}) {
   // Accept-Language: the API words its problems in the page's language, not the browser's
   const init = {
     method,
     headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': current, ...headers },
     signal,
   };
+  if (changesState(method)) {
+    Object.assign(init.headers, csrfHeaders());
+  }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -234,6 +359,9 @@ export async function api(path, { method = 'GET', body, quiet = false, signal, h
     }
     if (!response.ok) {
       const problem = json && typeof json === 'object' ? json : {};
+      if (loginRedirect) {
+        handleAuthFailure(response.status, problem.code || null);
+      }
       throw new ApiError({
         status: response.status,
         title: problem.title || response.statusText,
