@@ -138,6 +138,24 @@ class OnePathTest {
         .withFilters(List.of(LevelFilter.members("region.city", "440100", "110100")))).cells()).isNotEmpty();
   }
 
+  /** The check without the scope runs only for a refused member: a question that passes runs what it always did. */
+  @Test
+  void onlyARefusalPaysForTheCheckWithoutTheScope() {
+    CubeQuery q = CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
+        .withFilters(List.of(LevelFilter.members("region.city", "440100")));
+    ResultCache inScope = new ResultCache(1_000_000);
+    QueryEngine cachedScoped = engine.withCache(inScope).scoped(Scope.of("region.province", GD));
+    cachedScoped.execute(q);
+    ResultCache unscoped = new ResultCache(1_000_000);
+    engine.withCache(unscoped).execute(q);
+    assertThat(inScope.statements()).isPositive().isEqualTo(unscoped.statements());
+    long before = inScope.statements();
+    assertThatThrownBy(() -> cachedScoped.execute(q.withFilters(List.of(LevelFilter.members("region.city", "110100")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("out_of_scope"));
+    // its member check within the scope, then the same without it
+    assertThat(inScope.statements()).isEqualTo(before + 2);
+  }
+
   @Test
   void aMemberThatExistsNowhereIsStillUnknownAndSuggestsOnlyFromTheScope() {
     assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
