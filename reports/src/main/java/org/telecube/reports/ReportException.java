@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * A report request that cannot be answered. {@link Kind#BAD_PARAMETER} is the client's mistake
  * (HTTP 400: a malformed month, an unknown locale or format); {@link Kind#NOT_FOUND} names
- * something that does not exist (HTTP 404: an unknown report or scope, a month without data).
- * {@code field} names the parameter, {@code code} is stable for clients.
+ * something that does not exist (HTTP 404: an unknown report or scope, a month without data);
+ * {@link Kind#FORBIDDEN} asks for what exists but lies outside the viewer's data scope (HTTP 403:
+ * another province, or a region containing the viewer's). {@code field} names the parameter,
+ * {@code code} is stable for clients.
  *
  * <p>The message is English, for logs and the command line; a server shows the text of
  * {@code code} in {@code org/telecube/reports/errors_*.properties}, filled with {@link #args()}.
  */
 public final class ReportException extends RuntimeException {
   /** How a server should answer. */
-  public enum Kind { BAD_PARAMETER, NOT_FOUND }
+  public enum Kind { BAD_PARAMETER, NOT_FOUND, FORBIDDEN }
 
   private final Kind kind;
   private final String field;
@@ -37,6 +39,10 @@ public final class ReportException extends RuntimeException {
     return new ReportException(Kind.NOT_FOUND, field, code, message, args);
   }
 
+  public static ReportException forbidden(String field, String code, String message, Object... args) {
+    return new ReportException(Kind.FORBIDDEN, field, code, message, args);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -46,7 +52,7 @@ public final class ReportException extends RuntimeException {
     return field;
   }
 
-  /** E.g. {@code bad_date}, {@code unknown_scope}, {@code no_data}, {@code unknown_report}. */
+  /** E.g. {@code bad_date}, {@code unknown_scope}, {@code out_of_scope}, {@code no_data}, {@code unknown_report}. */
   public String code() {
     return code;
   }

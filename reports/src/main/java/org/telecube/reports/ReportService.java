@@ -1,5 +1,7 @@
 package org.telecube.reports;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -21,16 +23,23 @@ import org.telecube.warehouse.query.QueryEngine;
 
 /**
  * What the server and the CLI call: the catalog, and rendering a report for a month and a scope.
- * Thread-safe; templates are compiled once per service (call {@link #warmUp()} at start-up to
- * take that second off the first request).
+ * Thread-safe; templates are compiled once per service and shared by the services
+ * {@link #scoped scoped} from it (call {@link #warmUp()} at start-up to take that second off the
+ * first request).
  */
 public final class ReportService {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+  /** Viewers' scopes kept at once: a province or city each, so a few dozen in practice. */
+  private static final int SCOPED_SERVICES = 64;
 
   private final QueryEngine engine;
   private final ReportRenderer renderer;
+  private final Clock clock;
+  private final ChurnLists churnLists;
   private final MonthlyRevenueDataBuilder monthlyRevenue;
   private final MonthlyChurnDataBuilder monthlyChurn;
+  /** The services scoped from this one (or from the service this one was scoped from): one per scope. */
+  private final Cache<org.telecube.warehouse.query.Scope, ReportService> scopedServices;
 
   public ReportService(QueryEngine engine) {
     this(engine, new JasperReportRenderer(), Clock.systemUTC());
@@ -50,10 +59,49 @@ public final class ReportService {
    *     cube query); null leaves that section out
    */
   public ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock, ChurnLists churnLists) {
+    this(engine, renderer, clock, churnLists, Caffeine.newBuilder().maximumSize(SCOPED_SERVICES).build());
+  }
+
+  private ReportService(QueryEngine engine, ReportRenderer renderer, Clock clock, ChurnLists churnLists,
+                        Cache<org.telecube.warehouse.query.Scope, ReportService> scopedServices) {
     this.engine = Objects.requireNonNull(engine);
     this.renderer = Objects.requireNonNull(renderer);
+    this.clock = Objects.requireNonNull(clock);
+    this.churnLists = churnLists;
     this.monthlyRevenue = new MonthlyRevenueDataBuilder(engine, clock);
     this.monthlyChurn = new MonthlyChurnDataBuilder(engine, clock, churnLists);
+    this.scopedServices = scopedServices;
+  }
+
+  /**
+   * This service for a viewer restricted to {@code scope} ({@code region.province ∈ {440000}}):
+   * every number it shows comes from {@code engine.scoped(scope)} (the churn report's at-risk list
+   * too), a blank report scope is the viewer's own region, and one outside it or above it is
+   * refused ({@link ReportException.Kind#FORBIDDEN}, {@code out_of_scope}). It shares this
+   * service's renderer (the compiled templates: compiling them costs seconds) and clock, and is
+   * made once per scope. Like {@link QueryEngine#scoped}, the scope replaces this service's own:
+   * call it on the unscoped service.
+   */
+  public ReportService scoped(org.telecube.warehouse.query.Scope scope) {
+    Objects.requireNonNull(scope, "scope");
+    if (scope.equals(engine.scope())) {
+      return this;
+    }
+    return scopedServices.get(scope, s -> {
+      QueryEngine scopedEngine = engine.scoped(s);
+      return new ReportService(scopedEngine, renderer, clock, churnLists == null ? null : new ChurnLists(scopedEngine),
+          scopedServices);
+    });
+  }
+
+  /** The scope every answer of this service is restricted to ({@link org.telecube.warehouse.query.Scope#all()} for none). */
+  public org.telecube.warehouse.query.Scope scope() {
+    return engine.scope();
+  }
+
+  /** What renders this service's documents (shared with the services {@link #scoped} from it). */
+  ReportRenderer renderer() {
+    return renderer;
   }
 
   /** The reports there are, with their parameters. */
@@ -67,9 +115,11 @@ public final class ReportService {
 
   /**
    * Renders report {@code id} for {@code month} and {@code scope} (a macro-region, province or
-   * city key; null or blank for the whole country).
+   * city key; null or blank for the whole country, or for a {@link #scoped} service the viewer's
+   * own region).
    *
-   * @throws ReportException NOT_FOUND for an unknown report or scope or a month without data
+   * @throws ReportException NOT_FOUND for an unknown report or scope or a month without data;
+   *     FORBIDDEN for a scope outside a scoped service's
    */
   public byte[] render(String id, YearMonth month, String scope, Language language, ReportFormat format) {
     return renderer.render(data(id, month, scope, language), format == null ? ReportFormat.PDF : format);
@@ -99,8 +149,10 @@ public final class ReportService {
    * Checks that report {@code id} exists and {@code scope} is one of its regions, without building
    * the report: what a schedule is checked against when it is saved, long before it renders.
    *
-   * @return the scope as resolved, with its caption in {@code language}
-   * @throws ReportException NOT_FOUND for an unknown report or scope
+   * @return the scope as resolved, with its caption in {@code language} (a blank scope of a
+   *     {@link #scoped} service is the viewer's own region)
+   * @throws ReportException NOT_FOUND for an unknown report or scope; FORBIDDEN for a scope outside
+   *     a scoped service's, by the same rule as {@link #render}
    */
   public Scope checkScope(String id, String scope, Language language) {
     ReportDefinition definition = definition(id);

@@ -37,13 +37,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(QueryException.class)
   ProblemDetail query(QueryException e, HttpServletRequest request) {
     boolean notFound = (e.code().equals("unknown_cube") && e.field().equals("cube")) || e.code().equals("no_data");
-    HttpStatus status = notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    // a member that exists outside the viewer's scope: forbidden, not a mistake in the question
+    HttpStatus status = e.code().equals("out_of_scope") ? HttpStatus.FORBIDDEN
+        : notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.QUERY);
   }
 
   @ExceptionHandler(ReportException.class)
   ProblemDetail report(ReportException e, HttpServletRequest request) {
-    HttpStatus status = e.kind() == ReportException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    HttpStatus status = switch (e.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case BAD_PARAMETER -> HttpStatus.BAD_REQUEST;
+    };
     return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.REPORTS);
   }
 

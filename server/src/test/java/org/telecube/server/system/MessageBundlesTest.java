@@ -165,7 +165,7 @@ class MessageBundlesTest {
 
   /** Error codes in the main sources: code → the file that throws it. */
   private static Map<String, String> thrownCodes() throws IOException {
-    Pattern call = Pattern.compile("new QueryException\\(|new ReportException\\(|ReportException\\.(?:badParameter|notFound)\\("
+    Pattern call = Pattern.compile("new QueryException\\(|new ReportException\\(|ReportException\\.(?:badParameter|notFound|forbidden)\\("
         + "|ScheduleException\\.(?:invalid|notFound)\\(|ApiException\\.badRequest\\(|new ApiException\\(|Problems\\.of\\(");
     Pattern code = Pattern.compile("\"([a-z]+(?:_[a-z]+)+)\"");
     Map<String, String> codes = new TreeMap<>();

@@ -233,6 +233,11 @@ public final class QueryEngine {
       List<ResultRow> parentRows = run(planner.members(usage, parentLevel, null, null, List.of(parent), null, null,
           language, 1), Cancellation.none());
       if (parentRows.isEmpty()) {
+        String parentName = usage.name() + "." + parentLevel.name();
+        if (!planner.scope().isAll() && !run(unscoped().members(usage, parentLevel, null, null, List.of(parent), null,
+            null, language, 1), Cancellation.none()).isEmpty()) {
+          throw outOfScope("parent", parent, parentName);
+        }
         throw unknownMember("parent", parent, usage, parentLevel, language);
       }
     }
@@ -245,7 +250,8 @@ public final class QueryEngine {
   /**
    * Detail rows of a subscriber list (at risk, churned), read by the columns
    * {@link SubscriberList#AT_RISK_COLUMNS} / {@link SubscriberList#CHURNED_COLUMNS} name. An
-   * unknown region (or one outside the scope) and a month without data are refused.
+   * unknown region, one outside the scope ({@code out_of_scope}) and a month without data are refused;
+   * a region containing the scope (its macro-region) lists the scope's subscribers.
    */
   public List<ResultRow> subscribers(SubscriberList list) {
     CapabilityCheck.checkList(list, backend.capabilities(), backend.name());
@@ -254,6 +260,10 @@ public final class QueryEngine {
       QueryValidator.checkKey(list.region(), "region");
     }
     if (list.region() != null && run(lists.regionExists(list.region()), Cancellation.none()).isEmpty()) {
+      if (!planner.scope().isAll()
+          && !run(new ListPlanner(unscoped()).regionExists(list.region()), Cancellation.none()).isEmpty()) {
+        throw outOfScope("region", list.region(), "region");
+      }
       throw new QueryException("region", "unknown_member", "unknown region \"" + list.region()
           + "\": a city, province or macro-region key", list.region(), "region");
     }
@@ -277,15 +287,15 @@ public final class QueryEngine {
     return planner.members(level.usage(), level.level(), null, null, null, null, null, language, 100_000).sql();
   }
 
-  /** Every member key a filter names exists (within the scope), or the first that does not is refused. */
+  /**
+   * Every member key a filter names exists within the scope, or the first that does not is
+   * refused: {@code out_of_scope} when it exists outside the scope, else {@code unknown_member}.
+   */
   private void checkMembers(ValidatedQuery q, QueryStatements s, Cancellation cancellation) {
     if (s.memberChecks() == null) {
       return;
     }
-    Map<Integer, Set<String>> found = new HashMap<>();
-    for (ResultRow r : runShared(s.memberChecks(), cancellation)) {
-      found.computeIfAbsent(((Number) r.get("filter")).intValue(), i -> new HashSet<>()).add(r.text("key"));
-    }
+    Map<Integer, Set<String>> found = foundKeys(runShared(s.memberChecks(), cancellation));
     for (int i = 0; i < q.filters().size(); i++) {
       ResolvedFilter f = q.filters().get(i);
       if (f.isRange() || f.level().isTime()) {
@@ -293,12 +303,44 @@ public final class QueryEngine {
       }
       Set<String> keys = found.getOrDefault(i, Set.of());
       for (int j = 0; j < f.members().size(); j++) {
-        if (!keys.contains(f.members().get(j))) {
-          throw unknownMember("filters[" + i + "].members[" + j + "]", f.members().get(j), f.level().usage(),
-              f.level().level(), q.language());
+        String key = f.members().get(j);
+        if (!keys.contains(key)) {
+          String field = "filters[" + i + "].members[" + j + "]";
+          // only this failure pays for the second statement: the questions that pass run the one they always did
+          if (!planner.scope().isAll() && foundKeys(runShared(unscoped().memberChecks(Map.of(i, f)), cancellation))
+              .getOrDefault(i, Set.of()).contains(key)) {
+            throw outOfScope(field, key, f.level().name());
+          }
+          throw unknownMember(field, key, f.level().usage(), f.level().level(), q.language());
         }
       }
     }
+  }
+
+  /** The rows of a member-check statement as the keys found per filter index. */
+  private static Map<Integer, Set<String>> foundKeys(List<ResultRow> rows) {
+    Map<Integer, Set<String>> found = new HashMap<>();
+    for (ResultRow r : rows) {
+      found.computeIfAbsent(((Number) r.get("filter")).intValue(), i -> new HashSet<>()).add(r.text("key"));
+    }
+    return found;
+  }
+
+  /**
+   * This engine's planner without its scope: only to tell a member outside the scope (refused as
+   * {@code out_of_scope}) from one that does not exist. Never plans an answer.
+   */
+  private QueryPlanner unscoped() {
+    return planner.scoped(Scope.all());
+  }
+
+  /**
+   * A member that exists but lies outside the scope. Saying so (rather than "unknown") tells the
+   * viewer the key exists, which the issue asks for: a 403, not a 400.
+   */
+  private QueryException outOfScope(String field, String key, String levelName) {
+    return new QueryException(field, "out_of_scope", "member \"" + key + "\" of " + levelName
+        + " is outside the scope " + planner.scope().level() + " " + planner.scope().keys(), key, levelName);
   }
 
   /**

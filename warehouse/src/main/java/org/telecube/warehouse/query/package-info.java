@@ -16,7 +16,9 @@
  * <p>A {@link org.telecube.warehouse.query.Scope} given to {@code QueryEngine.scoped} is added by
  * the planner to every statement: cells, totals, time intelligence, both cubes of a drill-across,
  * members and lists; the filters and the scope also restrict the fact by its own keys before it
- * is aggregated. AggregateRouter picks, per cube a statement reads, the smallest of the
+ * is aggregated. A member named outside the scope (a filter, a members parent, a list region) is
+ * refused as {@code out_of_scope}, told from one that does not exist by a check without the scope
+ * that only a refusal runs; a member containing the scope (its macro-region) is answered within it. AggregateRouter picks, per cube a statement reads, the smallest of the
  * model's aggregate tables that can answer it, else the fact ({@code QueryEngine.withoutAggregates}
  * never routes). {@link org.telecube.warehouse.query.Explain} lists every statement a query runs
  * and the table each read. Results (cell sets, pivots, member lists) are immutable.

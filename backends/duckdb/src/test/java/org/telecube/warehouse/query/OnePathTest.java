@@ -96,16 +96,96 @@ class OnePathTest {
         .containsExactlyInAnyOrderElementsOf(gdCities);
     assertThat(scoped.members("revenue", "region.province", null, "en").members()).extracting(MemberRef::key)
         .containsExactly(GD);
-    // a parent outside the scope is one the scoped engine does not know
+    // the scope's macro-region is a parent within it: its members are the scope's
+    assertThat(scoped.members("revenue", "region.province", "south", "en").members()).extracting(MemberRef::key)
+        .containsExactly(GD);
+    // a parent that exists outside the scope is refused as such; one that exists nowhere is unknown
     assertThatThrownBy(() -> scoped.members("revenue", "region.city", "110000", "en"))
-        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).startsWith("unknown_member"));
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("out_of_scope");
+          assertThat(e.field()).isEqualTo("parent");
+          assertThat(e.args()).containsExactly("110000", "region.province");
+        });
+    assertThatThrownBy(() -> scoped.members("revenue", "region.province", "north", "en"))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("out_of_scope"));
+    assertThatThrownBy(() -> scoped.members("revenue", "region.city", "990000", "en"))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("unknown_member"));
   }
 
   @Test
-  void aFilterOutsideTheScopeIsAnUnknownMember() {
+  void aFilterOutsideTheScopeIsOutOfScope() {
     assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
         .withFilters(List.of(LevelFilter.members("region.province", "110000")))))
-        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).startsWith("unknown_member"));
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("out_of_scope");
+          assertThat(e.field()).isEqualTo("filters[0].members[0]");
+          assertThat(e.args()).containsExactly("110000", "region.province");
+        });
+    // the first key outside, after a key inside and at another level of the dimension
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("time.month", "2025-01"),
+            LevelFilter.members("region.city", "440100", "110100")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("out_of_scope");
+          assertThat(e.field()).isEqualTo("filters[1].members[1]");
+        });
+    // a macro-region the scope is not part of
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("region.macro_region", "north")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("out_of_scope"));
+    // the unscoped engine knows the same keys: nothing is refused there
+    assertThat(engine.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("region.city", "440100", "110100")))).cells()).isNotEmpty();
+  }
+
+  /** The check without the scope runs only for a refused member: a question that passes runs what it always did. */
+  @Test
+  void onlyARefusalPaysForTheCheckWithoutTheScope() {
+    CubeQuery q = CubeQuery.of("revenue", List.of("revenue"), List.of("region.city"))
+        .withFilters(List.of(LevelFilter.members("region.city", "440100")));
+    ResultCache inScope = new ResultCache(1_000_000);
+    QueryEngine cachedScoped = engine.withCache(inScope).scoped(Scope.of("region.province", GD));
+    cachedScoped.execute(q);
+    ResultCache unscoped = new ResultCache(1_000_000);
+    engine.withCache(unscoped).execute(q);
+    assertThat(inScope.statements()).isPositive().isEqualTo(unscoped.statements());
+    long before = inScope.statements();
+    assertThatThrownBy(() -> cachedScoped.execute(q.withFilters(List.of(LevelFilter.members("region.city", "110100")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("out_of_scope"));
+    // its member check within the scope, then the same without it
+    assertThat(inScope.statements()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aMemberThatExistsNowhereIsStillUnknownAndSuggestsOnlyFromTheScope() {
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("region.province", "990000")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("unknown_member");
+          assertThat(e.field()).isEqualTo("filters[0].members[0]");
+        });
+    // a caption typed for the key: within the scope the member is suggested ...
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("region.province", "Guangdong")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> {
+          assertThat(e.code()).isEqualTo("unknown_member_did_you_mean");
+          assertThat(e.args()).contains(GD);
+        });
+    // ... outside it nothing is: the suggestions never name a member the viewer may not see
+    assertThatThrownBy(() -> scoped.execute(CubeQuery.of("revenue", List.of("revenue"), List.of())
+        .withFilters(List.of(LevelFilter.members("region.province", "Beijing")))))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("unknown_member"));
+  }
+
+  /** A filter on an ancestor of the scope (Guangdong's macro-region) is answered within the scope. */
+  @Test
+  void aFilterOnTheScopesAncestorIsTheScopesAnswer() {
+    CubeQuery q = CubeQuery.of("revenue", List.of("revenue", "arrears"), List.of("region.city"))
+        .withColumns(List.of("time.quarter")).withTotals(true);
+    CellSet ancestor = scoped.execute(q.withFilters(List.of(LevelFilter.members("region.macro_region", "south"))));
+    assertSameAnswer(ancestor, scoped.execute(q));
+    assertThat(ancestor.totals()).filteredOn(t -> t.get("region.city") == null && t.get("time.quarter") == null)
+        .singleElement().satisfies(t -> assertThat(((Number) t.get("revenue")).doubleValue()).isEqualTo(500.0));
   }
 
   @Test
@@ -122,9 +202,22 @@ class OnePathTest {
     assertThat(churned).extracting(ChurnedSubscriber::subscriberId).containsExactly("b");
     assertThat(churned).isEqualTo(all.churned(gd, Language.EN));
     assertThat(all.churned(month, Language.EN)).extracting(ChurnedSubscriber::subscriberId).containsExactly("e", "b");
-    // a region outside the scope is one the scoped lists do not know
-    assertThatThrownBy(() -> inScope.atRisk(new ChurnListQuery(202503, "110000", 100), Language.EN))
+    // a region outside the scope is refused as such, at any level; one that exists nowhere is unknown
+    for (String outside : List.of("110000", "110100", "north")) {
+      assertThatThrownBy(() -> inScope.atRisk(new ChurnListQuery(202503, outside, 100), Language.EN))
+          .isInstanceOfSatisfying(QueryException.class, e -> {
+            assertThat(e.code()).isEqualTo("out_of_scope");
+            assertThat(e.field()).isEqualTo("region");
+            assertThat(e.args()).containsExactly(outside, "region");
+          });
+    }
+    assertThatThrownBy(() -> inScope.churned(new ChurnListQuery(202503, "110000", 100), Language.EN))
+        .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("out_of_scope"));
+    assertThatThrownBy(() -> inScope.atRisk(new ChurnListQuery(202503, "990000", 100), Language.EN))
         .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("unknown_member"));
+    // the scope's macro-region lists the scope's subscribers
+    assertThat(inScope.atRisk(new ChurnListQuery(202503, "south", 100), Language.EN)).isEqualTo(atRisk);
+    assertThat(inScope.churned(new ChurnListQuery(202503, "south", 100), Language.EN)).isEqualTo(churned);
   }
 
   @Test
