@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.telecube.warehouse.churn.AtRiskSubscriber;
 import org.telecube.warehouse.churn.ChurnListQuery;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.security.ScopedServices;
+import org.telecube.server.security.Viewer;
 import org.telecube.warehouse.churn.ChurnLists;
 import org.telecube.warehouse.churn.ChurnedSubscriber;
 import org.telecube.warehouse.model.Language;
@@ -24,10 +27,10 @@ import org.telecube.warehouse.query.QueryException;
 class ChurnController {
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
 
-  private final ChurnLists lists;
+  private final ScopedServices services;
 
-  ChurnController(ChurnLists lists) {
-    this.lists = lists;
+  ChurnController(ScopedServices services) {
+    this.services = services;
   }
 
   record AtRiskList(String month, String region, List<AtRiskSubscriber> subscribers) {
@@ -38,35 +41,35 @@ class ChurnController {
 
   @Operation(summary = "Active subscribers at risk of churning, by warning score × value, with masked numbers")
   @GetMapping("/at-risk")
-  AtRiskList atRisk(@RequestParam String month, @RequestParam(required = false) String region,
+  AtRiskList atRisk(@AuthenticationPrincipal Viewer viewer, @RequestParam String month, @RequestParam(required = false) String region,
                     @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String locale) {
-    return new AtRiskList(month, region, lists.atRisk(new ChurnListQuery(month(month), region, limit), language(locale)));
+    return new AtRiskList(month, region, services.lists(viewer).atRisk(new ChurnListQuery(month(month), region, limit), language(locale)));
   }
 
   @Operation(summary = "The churned-customer base (离网客户库) of a month: tenure, ARPU and segment before churn, reason, last signals")
   @GetMapping("/churned")
-  ChurnedList churned(@RequestParam String month, @RequestParam(required = false) String region,
+  ChurnedList churned(@AuthenticationPrincipal Viewer viewer, @RequestParam String month, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String locale) {
-    return new ChurnedList(month, region, lists.churned(new ChurnListQuery(month(month), region, limit), language(locale)));
+    return new ChurnedList(month, region, services.lists(viewer).churned(new ChurnListQuery(month(month), region, limit), language(locale)));
   }
 
   @Operation(summary = "The at-risk list as a CSV file (UTF-8 with BOM), headers in the locale's language")
   @GetMapping("/at-risk/export")
-  ResponseEntity<byte[]> atRiskCsv(@RequestParam String month, @RequestParam(required = false) String region,
+  ResponseEntity<byte[]> atRiskCsv(@AuthenticationPrincipal Viewer viewer, @RequestParam String month, @RequestParam(required = false) String region,
                                    @RequestParam(defaultValue = "" + ChurnLists.MAX_LIMIT) int limit,
                                    @RequestParam(required = false) String locale) {
     Language language = language(locale);
-    return csv(ChurnListCsv.atRisk(lists.atRisk(new ChurnListQuery(month(month), region, limit), language), language),
+    return csv(ChurnListCsv.atRisk(services.lists(viewer).atRisk(new ChurnListQuery(month(month), region, limit), language), language),
         "at-risk", month, region);
   }
 
   @Operation(summary = "The churned-customer base as a CSV file (UTF-8 with BOM), headers in the locale's language")
   @GetMapping("/churned/export")
-  ResponseEntity<byte[]> churnedCsv(@RequestParam String month, @RequestParam(required = false) String region,
+  ResponseEntity<byte[]> churnedCsv(@AuthenticationPrincipal Viewer viewer, @RequestParam String month, @RequestParam(required = false) String region,
                                     @RequestParam(defaultValue = "" + ChurnLists.MAX_LIMIT) int limit,
                                     @RequestParam(required = false) String locale) {
     Language language = language(locale);
-    return csv(ChurnListCsv.churned(lists.churned(new ChurnListQuery(month(month), region, limit), language), language),
+    return csv(ChurnListCsv.churned(services.lists(viewer).churned(new ChurnListQuery(month(month), region, limit), language), language),
         "churned", month, region);
   }
 

@@ -29,6 +29,9 @@ import org.telecube.warehouse.query.Cancellation;
 import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.QueryAnswer;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.security.ScopedServices;
+import org.telecube.server.security.Viewer;
 import org.telecube.warehouse.query.QueryEngine;
 import org.telecube.warehouse.query.QueryException;
 import org.telecube.warehouse.query.ResultColumn;
@@ -41,17 +44,17 @@ import org.telecube.warehouse.query.ResultColumn;
 @RestController
 @RequestMapping("/api/cubes")
 class CubeExportController {
-  private final QueryEngine engine;
+  private final ScopedServices services;
   private final WorkPool queries;
 
-  CubeExportController(QueryEngine engine, @Qualifier("queryPool") WorkPool queries) {
-    this.engine = engine;
+  CubeExportController(ScopedServices services, @Qualifier("queryPool") WorkPool queries) {
+    this.services = services;
     this.queries = queries;
   }
 
   @Operation(summary = "Export a cube query's answer as a pivot table: format csv (UTF-8 with BOM) or xlsx")
   @PostMapping("/{cube}/export")
-  DeferredResult<ResponseEntity<byte[]>> export(@PathVariable String cube,
+  DeferredResult<ResponseEntity<byte[]>> export(@AuthenticationPrincipal Viewer viewer, @PathVariable String cube,
                                 @Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
                                 @RequestBody CubeQuery query,
                                 @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
@@ -62,6 +65,7 @@ class CubeExportController {
     CubeQuery q = CubeController.onPath(cube, query);
     boolean bypass = CacheHeaders.bypass(cacheControl);
     Cancellation cancellation = new Cancellation();
+    QueryEngine engine = services.engine(viewer); // on this thread: the pool's threads know no user
     // on the query pool: an export is a query plus a small rendering of its capped answer
     return AsyncWork.run(queries, cancellation, "query_timeout", () -> { }, request, () -> {
       QueryAnswer result = engine.answer(q, cancellation, bypass);

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.telecube.reports.ReportException;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
+import org.telecube.server.security.ScopedServices;
 import org.telecube.reports.data.ReportData;
 import org.telecube.server.schedule.Schedule;
 import org.telecube.server.schedule.ScheduleRepository;
@@ -30,7 +31,7 @@ public class Deliverer {
 
   private final DeliveryRepository deliveries;
   private final ScheduleRepository schedules;
-  private final ReportService reports;
+  private final ScopedServices services;
   private final DeliveryMail mail;
   private final JavaMailSender sender;
   private final QuartzScheduleTriggers triggers;
@@ -38,12 +39,12 @@ public class Deliverer {
   private final DeliverySettings settings;
   private final Clock clock;
 
-  Deliverer(DeliveryRepository deliveries, ScheduleRepository schedules, ReportService reports, DeliveryMail mail,
+  Deliverer(DeliveryRepository deliveries, ScheduleRepository schedules, ScopedServices services, DeliveryMail mail,
             JavaMailSender sender, QuartzScheduleTriggers triggers, TransactionTemplate transaction,
             DeliverySettings settings, Clock clock) {
     this.deliveries = deliveries;
     this.schedules = schedules;
-    this.reports = reports;
+    this.services = services;
     this.mail = mail;
     this.sender = sender;
     this.triggers = triggers;
@@ -91,6 +92,13 @@ public class Deliverer {
       deliveries.finished(d.id(), DeliveryStatus.SKIPPED, "the schedule was disabled before the report was sent");
       return;
     }
+    ReportService reports;
+    try {
+      reports = services.reportsOf(schedule.owner()); // runs as its owner, as they are now
+    } catch (ScopedServices.OwnerDisabledException e) {
+      deliveries.finished(d.id(), DeliveryStatus.FAILED, e.getMessage());
+      return;
+    }
     try {
       YearMonth month = YearMonth.parse(d.reportMonth());
       ReportFormat format = ReportFormat.parse(schedule.format()).orElse(ReportFormat.PDF);
@@ -104,7 +112,7 @@ public class Deliverer {
       deliveries.sent(d.id());
       LOG.info("delivery {}: sent \"{}\" to {} (attempt {})", d.id(), message.subject(), message.recipients(), attempt);
     } catch (ReportException e) {
-      if (e.kind() == ReportException.Kind.BAD_PARAMETER) {
+      if (e.kind() == ReportException.Kind.BAD_PARAMETER || e.kind() == ReportException.Kind.FORBIDDEN) {
         deliveries.finished(d.id(), DeliveryStatus.FAILED, describe(e));
       } else {
         failed(d, schedule, attempt, e); // a month without data yet may be loaded before the next attempt

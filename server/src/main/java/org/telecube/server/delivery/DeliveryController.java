@@ -2,6 +2,11 @@ package org.telecube.server.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.schedule.ScheduleService;
+import org.telecube.server.security.Viewer;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,27 +23,47 @@ class DeliveryController {
 
   private final DeliveryRepository deliveries;
 
-  DeliveryController(DeliveryRepository deliveries) {
+  private final ScheduleService schedules;
+
+  DeliveryController(DeliveryRepository deliveries, ScheduleService schedules) {
     this.deliveries = deliveries;
+    this.schedules = schedules;
   }
 
   @Operation(summary = "Deliveries, newest fire time first; filter by schedule and status "
       + "(queued, rendering, sending, retrying, sent, failed, skipped)")
   @GetMapping
-  List<Delivery> list(@RequestParam(required = false) Long scheduleId,
+  List<Delivery> list(@AuthenticationPrincipal Viewer viewer, @RequestParam(required = false) Long scheduleId,
                       @RequestParam(required = false) String status,
                       @RequestParam(required = false, defaultValue = "100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ScheduleException.invalid("limit", "bad_limit", "limit must be between 1 and " + MAX_LIMIT, MAX_LIMIT);
     }
-    return deliveries.recent(scheduleId, status(status), limit);
+    if (viewer.isAdmin()) {
+      return deliveries.recent(scheduleId, status(status), limit);
+    }
+    if (scheduleId != null) {
+      schedules.get(scheduleId, viewer); // another user's: 403
+      return deliveries.recent(scheduleId, status(status), limit);
+    }
+    Set<Long> own = schedules.views(viewer).stream().map(v -> v.schedule().id()).collect(Collectors.toSet());
+    return deliveries.recent(null, status(status), MAX_LIMIT).stream()
+        .filter(d -> d.scheduleId() != null && own.contains(d.scheduleId())).limit(limit).toList();
   }
 
   @Operation(summary = "One delivery")
   @GetMapping("/{id}")
-  Delivery get(@PathVariable long id) {
-    return deliveries.find(id).orElseThrow(() -> ScheduleException.notFound("id", "unknown_delivery",
+  Delivery get(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    Delivery d = deliveries.find(id).orElseThrow(() -> ScheduleException.notFound("id", "unknown_delivery",
         "no delivery " + id, id));
+    if (!viewer.isAdmin()) {
+      if (d.scheduleId() == null) {
+        throw ScheduleException.forbidden("id", "not_your_schedule", "the delivery's schedule is gone",
+            List.of(String.valueOf(id)));
+      }
+      schedules.get(d.scheduleId(), viewer);
+    }
+    return d;
   }
 
   private static DeliveryStatus status(String status) {

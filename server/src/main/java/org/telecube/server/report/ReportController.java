@@ -18,7 +18,11 @@ import org.telecube.server.load.AsyncWork;
 import org.telecube.server.load.WorkPool;
 import org.telecube.warehouse.query.Cancellation;
 import org.telecube.reports.ReportFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.telecube.reports.ReportService;
+import org.telecube.server.security.ScopedServices;
+import org.telecube.server.security.Viewer;
+import org.telecube.warehouse.model.Language;
 import org.telecube.reports.definition.ReportDefinition;
 
 /**
@@ -28,33 +32,36 @@ import org.telecube.reports.definition.ReportDefinition;
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
-  private final ReportService reports;
+  private final ScopedServices services;
   private final WorkPool pool;
 
-  ReportController(ReportService reports, @Qualifier("reportPool") WorkPool pool) {
-    this.reports = reports;
+  ReportController(ScopedServices services, @Qualifier("reportPool") WorkPool pool) {
+    this.services = services;
     this.pool = pool;
   }
 
   @Operation(summary = "The report catalog with each report's parameters and formats")
   @GetMapping
-  List<ReportDefinition> catalog() {
-    return reports.catalog();
+  List<ReportDefinition> catalog(@AuthenticationPrincipal Viewer viewer) {
+    return services.reports(viewer).catalog();
   }
 
-  @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = the country), format pdf|html|xlsx, locale zh-CN|en")
+  @Operation(summary = "Render a report: month YYYY-MM, scope (region key; empty = all the user may see), format pdf|html|xlsx, locale zh-CN|en")
   @GetMapping("/{id}")
-  DeferredResult<ResponseEntity<byte[]>> render(@PathVariable String id,
+  DeferredResult<ResponseEntity<byte[]>> render(@AuthenticationPrincipal Viewer viewer, @PathVariable String id,
                                 // checked by the service, so a missing month and a blank one are both missing_month
                                 @RequestParam(required = false) String month,
                                 @RequestParam(required = false) String scope,
                                 @RequestParam(required = false, defaultValue = "pdf") String format,
                                 @RequestParam(required = false) String locale) {
+    ReportService reports = services.reports(viewer); // on this thread: the pool's threads know no user
     // on the report pool: rendering (PDF above all) is slow and memory-hungry, and must not take the queries' threads
     return AsyncWork.run(pool, new Cancellation(), "report_timeout", () -> { }, () -> {
       byte[] document = reports.render(id, month, scope, locale, format);
       ReportFormat f = ReportFormat.parse(format).orElseThrow();
-      String name = ReportService.fileName(id, ReportService.parseMonth(month), scope, f);
+      // named for the scope it holds: a Guangdong manager's blank scope is Guangdong, not "all"
+      String held = reports.checkScope(id, scope, Language.parse(locale).orElse(Language.ZH_CN)).key();
+      String name = ReportService.fileName(id, ReportService.parseMonth(month), held, f);
       return ResponseEntity.ok()
           .contentType(MediaType.parseMediaType(f.mediaType()))
           .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.security.Viewer;
 
 /** {@code /api/schedules}: report schedules, their next fire times, and sending one now. */
 @RestController
@@ -30,41 +32,43 @@ class ScheduleController {
 
   @Operation(summary = "All schedules with their next run (in the schedule's zone) and last delivery")
   @GetMapping
-  List<ScheduleView> list() {
-    return schedules.views();
+  List<ScheduleView> list(@AuthenticationPrincipal Viewer viewer) {
+    return schedules.views(viewer);
   }
 
   @Operation(summary = "One schedule with its next run and last delivery")
   @GetMapping("/{id}")
-  ScheduleView get(@PathVariable long id) {
-    return schedules.view(id);
+  ScheduleView get(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    return schedules.view(id, viewer);
   }
 
   @Operation(summary = "Create a schedule; 400 names the field that is wrong")
   @PostMapping
-  ResponseEntity<ScheduleView> create(@RequestBody(required = false) ScheduleRequest request) {
-    Schedule saved = schedules.create(request);
-    return ResponseEntity.created(URI.create("/api/schedules/" + saved.id())).body(schedules.view(saved.id()));
+  ResponseEntity<ScheduleView> create(@AuthenticationPrincipal Viewer viewer,
+                                      @RequestBody(required = false) ScheduleRequest request) {
+    Schedule saved = schedules.create(request, viewer);
+    return ResponseEntity.created(URI.create("/api/schedules/" + saved.id())).body(schedules.view(saved.id(), viewer));
   }
 
   @Operation(summary = "Replace a schedule (its trigger is rescheduled in the same transaction)")
   @PutMapping("/{id}")
-  ScheduleView replace(@PathVariable long id, @RequestBody(required = false) ScheduleRequest request) {
-    schedules.replace(id, request);
-    return schedules.view(id);
+  ScheduleView replace(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                       @RequestBody(required = false) ScheduleRequest request) {
+    schedules.replace(id, request, viewer);
+    return schedules.view(id, viewer);
   }
 
   @Operation(summary = "Delete a schedule and its trigger; its delivery history is kept")
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable long id) {
-    schedules.delete(id);
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    schedules.delete(id, viewer);
     return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Deliver the schedule's report now, outside its cron; the delivery shows up in /api/deliveries")
   @PostMapping("/{id}/send-now")
-  ResponseEntity<Map<String, Object>> sendNow(@PathVariable long id) {
-    String key = schedules.sendNow(id);
+  ResponseEntity<Map<String, Object>> sendNow(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    String key = schedules.sendNow(id, viewer);
     return ResponseEntity.accepted().body(Map.of("scheduleId", id, "idempotencyKey", key,
         "deliveries", "/api/deliveries?scheduleId=" + id));
   }
@@ -79,8 +83,8 @@ class ScheduleController {
 
   @Operation(summary = "The next 5 fire times of a stored schedule")
   @GetMapping("/{id}/preview")
-  Map<String, Object> preview(@PathVariable long id) {
-    Schedule s = schedules.get(id);
+  Map<String, Object> preview(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    Schedule s = schedules.get(id, viewer);
     return Map.of("cron", s.cron(), "timeZone", s.timeZone(), "enabled", s.enabled(),
         "fireTimes", schedules.preview(s.cron(), s.timeZone(), PREVIEW_COUNT));
   }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A schedule request that cannot be honoured: {@code field} names what is wrong and {@code code}
- * says why, in a form clients can branch on. Not found is a 404, everything else a 400. The
+ * says why, in a form clients can branch on. Not found is a 404, forbidden a 403, everything else a 400. The
  * message is English (logs); clients see the text of {@code code} from the error bundles, filled
  * with {@link #args()}.
  */
@@ -13,14 +13,30 @@ public final class ScheduleException extends RuntimeException {
   private final String field;
   private final String code;
   private final boolean notFound;
+  private final boolean forbidden;
   private final List<String> args;
 
   private ScheduleException(String field, String code, String message, boolean notFound, List<String> args) {
+    this(field, code, message, notFound, false, args);
+  }
+
+  private ScheduleException(String field, String code, String message, boolean notFound, boolean forbidden,
+                            List<String> args) {
     super(message);
     this.field = field;
     this.code = code;
     this.notFound = notFound;
+    this.forbidden = forbidden;
     this.args = args;
+  }
+
+  /** Not the caller's to see or change (another user's schedule, a region outside their scope): a 403. */
+  public static ScheduleException forbidden(String field, String code, String message, List<String> args) {
+    return new ScheduleException(field, code, message, false, true, List.copyOf(args));
+  }
+
+  public boolean forbidden() {
+    return forbidden;
   }
 
   public static ScheduleException invalid(String field, String code, String message, Object... args) {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.telecube.server.security.ScopedServices;
+import org.telecube.server.security.UserAccount;
+import org.telecube.server.security.UserService;
+import org.telecube.server.security.Viewer;
 
 /** Creating, changing and removing schedules together with their triggers, in one transaction each. */
 @Service
@@ -17,9 +21,14 @@ public class ScheduleService {
   private final DeliveryHistory history;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ScopedServices services;
+  private final UserService users;
 
   public ScheduleService(ScheduleRepository repository, ScheduleValidator validator, ScheduleTriggers triggers,
-                         DeliveryHistory history, TransactionTemplate transaction, Clock clock) {
+                         DeliveryHistory history, TransactionTemplate transaction, Clock clock,
+                         ScopedServices services, UserService users) {
+    this.services = services;
+    this.users = users;
     this.repository = repository;
     this.validator = validator;
     this.triggers = triggers;
@@ -28,6 +37,91 @@ public class ScheduleService {
     this.clock = clock;
   }
 
+  /**
+   * A schedule created by {@code viewer}, who owns it; an admin may name another user as its
+   * owner. Its report scope is checked as the owner sees the reports.
+   */
+  public Schedule create(ScheduleRequest request, Viewer viewer) {
+    ScheduleRequest owned = owned(request, viewer);
+    Schedule checked = validator.check(owned, clock.instant(), reportsOf(owned));
+    return transaction.execute(status -> {
+      Schedule saved = repository.insert(checked);
+      triggers.scheduled(saved);
+      return saved;
+    });
+  }
+
+  /** Replaces {@code viewer}'s own schedule (an admin's: anyone's). */
+  public Schedule replace(long id, ScheduleRequest request, Viewer viewer) {
+    Schedule existing = get(id, viewer);
+    boolean keepsOwner = request != null && (request.owner() == null || request.owner().isBlank());
+    ScheduleRequest owned = keepsOwner ? withOwner(request, existing.owner()) : owned(request, viewer);
+    return replaceChecked(id, validator.check(owned, clock.instant(), reportsOf(owned)));
+  }
+
+  /** Reports as the request's owner sees them (no request: the validator refuses it first). */
+  private org.telecube.reports.ReportService reportsOf(ScheduleRequest owned) {
+    return services.reportsOf(owned == null || owned.owner() == null ? "" : owned.owner());
+  }
+
+  public void delete(long id, Viewer viewer) {
+    get(id, viewer);
+    delete(id);
+  }
+
+  /** Schedule {@code id} if {@code viewer} may see it: their own, or any for an admin; else 403. */
+  public Schedule get(long id, Viewer viewer) {
+    Schedule s = get(id);
+    if (!viewer.isAdmin() && !s.owner().equals(viewer.username())) {
+      throw ScheduleException.forbidden("id", "not_your_schedule", "schedule " + id + " is another user's",
+          List.of(String.valueOf(id)));
+    }
+    return s;
+  }
+
+  public ScheduleView view(long id, Viewer viewer) {
+    return view(get(id, viewer), history.lastRuns());
+  }
+
+  /** The schedules {@code viewer} owns (an admin: all). */
+  public List<ScheduleView> views(Viewer viewer) {
+    Map<Long, LastRun> last = history.lastRuns();
+    return repository.all().stream().filter(s -> viewer.isAdmin() || s.owner().equals(viewer.username()))
+        .map(s -> view(s, last)).toList();
+  }
+
+  public String sendNow(long id, Viewer viewer) {
+    get(id, viewer);
+    return sendNow(id);
+  }
+
+  /** The request as stored: owned by the caller, or by the user an admin names. */
+  private ScheduleRequest owned(ScheduleRequest request, Viewer viewer) {
+    if (request == null) {
+      return null;
+    }
+    String asked = request.owner() == null || request.owner().isBlank() ? null : request.owner().strip();
+    if (asked != null && (asked.length() > 100 || asked.chars().anyMatch(Character::isISOControl))) {
+      return request; // the validator says what is wrong with it
+    }
+    if (asked == null || asked.equalsIgnoreCase(viewer.username())) {
+      return withOwner(request, viewer.username());
+    }
+    if (!viewer.isAdmin()) {
+      throw ScheduleException.forbidden("owner", "owner_not_settable", "only admins give a schedule to another user",
+          List.of());
+    }
+    UserAccount owner = users.find(asked).orElseThrow(() -> ScheduleException.invalid("owner", "unknown_user",
+        "no user " + asked, UserService.printableName(asked)));
+    return withOwner(request, owner.username());
+  }
+
+  private static ScheduleRequest withOwner(ScheduleRequest r, String owner) {
+    return new ScheduleRequest(r.name(), r.reportId(), r.monthOffset(), r.month(), r.scope(), r.format(), r.locale(),
+        r.cron(), r.timeZone(), r.to(), r.cc(), r.subject(), r.enabled(), owner);
+  }
+
+  /** Creates a schedule as HQ, with the owner the request names (the command line, tests). */
   public Schedule create(ScheduleRequest request) {
     Schedule checked = validator.check(request, clock.instant());
     return transaction.execute(status -> {
@@ -38,7 +132,10 @@ public class ScheduleService {
   }
 
   public Schedule replace(long id, ScheduleRequest request) {
-    Schedule checked = validator.check(request, clock.instant());
+    return replaceChecked(id, validator.check(request, clock.instant()));
+  }
+
+  private Schedule replaceChecked(long id, Schedule checked) {
     return transaction.execute(status -> {
       boolean wasEnabled = repository.find(id).map(Schedule::enabled).orElse(false);
       Schedule saved = repository.update(id, checked).orElseThrow(() -> ScheduleException.notFound(id));

@@ -45,8 +45,16 @@ public final class ScheduleValidator {
     this.reports = reports;
   }
 
-  /** The schedule to store for {@code request} (id and timestamps are the store's). */
+  /** The schedule to store for {@code request} (id and timestamps are the store's), seen by HQ. */
   public Schedule check(ScheduleRequest request, Instant now) {
+    return check(request, now, reports);
+  }
+
+  /**
+   * The same, with its report scope checked as its owner sees the reports ({@code ownerReports}):
+   * a region outside the owner's is refused (403), a blank one is the owner's own.
+   */
+  public Schedule check(ScheduleRequest request, Instant now, ReportService ownerReports) {
     if (request == null) {
       throw ScheduleException.invalid("body", "missing_body", "a schedule is required");
     }
@@ -73,9 +81,12 @@ public final class ScheduleValidator {
       throw ScheduleException.invalid("scope", "too_long", "scope is longer than 64 characters", "scope", 64);
     }
     try {
-      reports.checkScope(reportId, scope, language);
+      ownerReports.checkScope(reportId, scope, language);
     } catch (ReportException e) {
       String field = "id".equals(e.field()) ? "reportId" : e.field();
+      if (e.kind() == ReportException.Kind.FORBIDDEN) {
+        throw ScheduleException.forbidden(field, e.code(), e.getMessage(), e.args());
+      }
       throw ScheduleException.invalid(field, e.code(), e.getMessage(), e.args());
     }
     ZoneId zone = zone(request.timeZone());

@@ -291,6 +291,11 @@ public class UserService {
     }
   }
 
+  /** A user name as an error may echo it: short, without control characters. */
+  public static String printableName(String s) {
+    return printable(s);
+  }
+
   /** A name as it may be echoed: short, without control characters. */
   static String printable(String s) {
     if (s == null) {

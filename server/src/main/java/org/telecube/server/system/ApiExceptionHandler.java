@@ -55,7 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ScheduleException.class)
   ProblemDetail schedule(ScheduleException e, HttpServletRequest request) {
-    return Problems.of(request, e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.field(), e.code(),
+    return Problems.of(request, e.notFound() ? HttpStatus.NOT_FOUND : e.forbidden() ? HttpStatus.FORBIDDEN
+        : HttpStatus.BAD_REQUEST, e.field(), e.code(),
         e.args(), e.getMessage(), ErrorMessages.SERVER);
   }
 

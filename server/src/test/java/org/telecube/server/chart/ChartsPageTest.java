@@ -105,6 +105,7 @@ class ChartsPageTest {
         .setLocale("tr-TR")
         .setTimezoneId("America/Bahia_Banderas")
         .setViewportSize(820, 1500)
+        .setBypassCSP(true) // waitForFunction's predicates are compiled in the page; LoginPageTest checks the CSP
         .setStorageState(Browsers.loggedIn(browser, "http://localhost:" + port, TestUsers.ADMIN,
             TestUsers.ADMIN_PASSWORD)));
     page = context.newPage();

@@ -71,7 +71,7 @@ class ExplorerPageTest {
 
   @Test
   void anAnalystBuildsDrillsSwapsFiltersAndExportsAndTheNumbersAreTheCubes() throws Exception {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
+    Page page = browsers.browser().newPage(pageOptions()
         .setViewportSize(1440, 900).setAcceptDownloads(true));
     page.navigate(url("/?lang=zh-CN"));
     page.waitForFunction("window.explorerReady === true");
@@ -151,7 +151,7 @@ class ExplorerPageTest {
 
     // the view is in the URL: a fresh page on it shows the same table
     String table = page.locator("#pivot").innerText();
-    Page shared = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin()));
+    Page shared = browsers.browser().newPage(pageOptions());
     shared.navigate(page.url());
     shared.waitForFunction("window.explorerReady === true");
     awaitTable(shared);
@@ -188,7 +188,7 @@ class ExplorerPageTest {
 
   @Test
   void timeIntelligenceColumnsAreColouredByTheirSign() {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
+    Page page = browsers.browser().newPage(pageOptions()
         .setViewportSize(1440, 900));
     page.navigate(url("/?cube=revenue&rows=region.macro_region&cols=time.month&m=revenue&tot=1&ti=1&chart=line&lang=en"));
     page.waitForFunction("window.explorerReady === true");
@@ -207,7 +207,7 @@ class ExplorerPageTest {
 
   @Test
   void aTwoThousandCellViewRendersAndItsTimeIsReported() {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
+    Page page = browsers.browser().newPage(pageOptions()
         .setViewportSize(1440, 900));
     page.navigate(url("/?cube=usage&rows=region.province&cols=time.day&m=events&tot=1&chart=none&lang=zh-CN"));
     page.waitForFunction("window.explorerReady === true");
@@ -223,7 +223,7 @@ class ExplorerPageTest {
 
   @Test
   void anApiErrorIsShownNotSwallowed() {
-    Page page = browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin()));
+    Page page = browsers.browser().newPage(pageOptions());
     page.navigate(url("/?cube=revenue&rows=region.province&m=revenue&f=time.month:2025-01..2025-13&lang=en"));
     page.waitForFunction("window.explorerReady === true");
     assertThat(page.locator("#message.error").innerText()).contains("2025-13");
@@ -555,6 +555,15 @@ class ExplorerPageTest {
         const [from, to] = axis.scale.getExtent();
         return [axis.getViewLabels().length, to - from + 1, axis.scale.getOrdinalMeta().categories.length]; }""";
 
+  /**
+   * A page of the admin logged in once for the whole class, as the browser keeps a session.
+   * Playwright's waitForFunction compiles its predicate in the page, which the pages' CSP
+   * (script-src 'self') forbids; LoginPageTest loads every page under the CSP instead.
+   */
+  private com.microsoft.playwright.Browser.NewPageOptions pageOptions() {
+    return new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin()).setBypassCSP(true);
+  }
+
   /** The admin logged in once for the whole class, as the browser keeps a session. */
   private String admin() {
     if (adminState == null) {
@@ -564,7 +573,7 @@ class ExplorerPageTest {
   }
 
   private Page newPage(int width, int height) {
-    return browsers.browser().newPage(new com.microsoft.playwright.Browser.NewPageOptions().setStorageState(admin())
+    return browsers.browser().newPage(pageOptions()
         .setViewportSize(width, height).setAcceptDownloads(true));
   }
 

@@ -343,7 +343,7 @@ abstract class DeliveryScenarios {
         t.getDayOfMonth(), t.getMonthValue(), t.getYear());
     int offset = (int) ChronoUnit.MONTHS.between(YearMonth.from(t), SampleWarehouse.LAST_MONTH);
     return new ScheduleRequest(name, "monthly-revenue", offset, null, "pdf", "zh-CN", cron, zone.getId(),
-        List.of(to), List.of(), null, enabled, "tests");
+        List.of(to), List.of(), null, enabled, null);
   }
 
   static Instant soon(int seconds) {

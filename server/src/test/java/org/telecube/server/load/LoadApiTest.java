@@ -109,6 +109,7 @@ class LoadApiTest {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
       out.write(("POST /api/cubes/revenue/query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Authorization: " + TestUsers.adminBearer() + "\r\n"
           + "Cache-Control: no-cache\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();

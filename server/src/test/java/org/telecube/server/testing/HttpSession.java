@@ -47,6 +47,12 @@ public final class HttpSession {
     return this;
   }
 
+  /** The session's cookies as a {@code Cookie} header, for a request of one's own (a binary download). */
+  public String cookieHeader() {
+    return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .toList());
+  }
+
   public String csrf() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse(null);
