@@ -14,6 +14,7 @@ import org.telecube.reports.ReportException;
 import org.telecube.reports.ReportFormat;
 import org.telecube.reports.ReportService;
 import org.telecube.server.security.ScopedServices;
+import org.telecube.server.security.UserAccount;
 import org.telecube.reports.data.ReportData;
 import org.telecube.server.schedule.Schedule;
 import org.telecube.server.schedule.ScheduleRepository;
@@ -55,6 +56,10 @@ public class Deliverer {
 
   /** Delivers the report of {@code schedule} for {@code fireTime} unless the delivery for {@code key} exists. */
   void deliver(Schedule schedule, String key, Instant fireTime, TriggerKind kind) {
+    if (schedule.burst()) {
+      burst(schedule, key, fireTime, kind);
+      return;
+    }
     Delivery d = deliveries.claim(schedule.id(), schedule.name(), key, fireTime, kind, schedule.reportId(),
         schedule.reportMonth(fireTime).toString(), recipients(schedule));
     if (d.status().isFinal() || d.status() == DeliveryStatus.RETRYING) {
@@ -62,6 +67,34 @@ public class Deliverer {
       return;
     }
     attempt(d);
+  }
+
+  /**
+   * A burst schedule's firing: one delivery per recipient — every enabled user of the audience's
+   * role and level, with an email, inside the owner's region — keyed by the firing's key and the
+   * user, so a recovered or repeated firing finds each one and sends none twice.
+   */
+  private void burst(Schedule schedule, String key, Instant fireTime, TriggerKind kind) {
+    List<UserAccount> recipients;
+    try {
+      recipients = services.audience(schedule.owner(), schedule.audienceRole(), schedule.audienceLevel());
+    } catch (ScopedServices.OwnerDisabledException e) {
+      deliveries.finished(deliveries.claim(schedule.id(), schedule.name(), key, fireTime, kind, schedule.reportId(),
+          schedule.reportMonth(fireTime).toString(), List.of()).id(), DeliveryStatus.FAILED, e.getMessage());
+      return;
+    }
+    if (recipients.isEmpty()) {
+      LOG.warn("schedule {} fired for {} {}s: none has an email inside its owner's region", schedule.id(),
+          schedule.audienceLevel(), schedule.audienceRole());
+    }
+    for (UserAccount user : recipients) {
+      Delivery d = deliveries.claim(schedule.id(), schedule.name(), key + "#user:" + user.username(), fireTime, kind,
+          schedule.reportId(), schedule.reportMonth(fireTime).toString(), List.of(user.email()), user.username());
+      if (d.status().isFinal() || d.status() == DeliveryStatus.RETRYING) {
+        continue;
+      }
+      attempt(d);
+    }
   }
 
   void skip(Schedule schedule, String key, Instant fireTime, String reason) {
@@ -94,7 +127,9 @@ public class Deliverer {
     }
     ReportService reports;
     try {
-      reports = services.reportsOf(schedule.owner()); // runs as its owner, as they are now
+      // runs as its owner, as they are now; a burst delivery as its recipient, inside the owner's region
+      reports = d.recipientUsername() == null ? services.reportsOf(schedule.owner())
+          : services.reportsOfRecipient(schedule.owner(), d.recipientUsername());
     } catch (ScopedServices.OwnerDisabledException e) {
       deliveries.finished(d.id(), DeliveryStatus.FAILED, e.getMessage());
       return;
@@ -102,11 +137,12 @@ public class Deliverer {
     try {
       YearMonth month = YearMonth.parse(d.reportMonth());
       ReportFormat format = ReportFormat.parse(schedule.format()).orElse(ReportFormat.PDF);
-      ReportData data = reports.data(schedule.reportId(), month, schedule.scope(),
+      ReportData data = reports.data(schedule.reportId(), month, d.recipientUsername() == null ? schedule.scope() : null,
           Language.parse(schedule.locale()).orElse(Language.ZH_CN));
       byte[] document = reports.render(data, format);
       DocumentCheck.whole(document, format);
-      DeliveryMail.Composed message = mail.compose(schedule, d, data.summary(), document, format, month);
+      DeliveryMail.Composed message = mail.compose(schedule, d, data.summary(), document, format, month,
+          d.recipientUsername() == null ? schedule.scope() : ScopedServices.regionKey(reports.scope()));
       deliveries.sending(d.id(), message.subject(), message.recipients(), message.messageId(), document.length);
       sender.send(message.message());
       deliveries.sent(d.id());

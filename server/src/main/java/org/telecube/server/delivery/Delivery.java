@@ -14,11 +14,12 @@ import java.util.List;
  * @param nextAttemptAt when a RETRYING delivery tries again
  * @param error the last attempt's error, if it failed
  */
+// recipientUsername: for a burst schedule, the user this delivery is for (their email, their region); else null
 public record Delivery(long id, Long scheduleId, String scheduleName, String idempotencyKey, Instant fireTime,
                        TriggerKind triggerKind, String reportId, String reportMonth, DeliveryStatus status,
                        int attempts, Instant nextAttemptAt, String error, List<String> recipients, String subject,
                        String messageId, Integer attachmentSize, Instant createdAt, Instant updatedAt,
-                       Instant sentAt) {
+                       Instant sentAt, String recipientUsername) {
   public Delivery {
     recipients = List.copyOf(recipients);
   }

@@ -42,27 +42,36 @@ class DeliveryMail {
 
   Composed compose(Schedule schedule, Delivery delivery, ReportSummary summary, byte[] document, ReportFormat format,
                    YearMonth month) {
+    return compose(schedule, delivery, summary, document, format, month, schedule.scope());
+  }
+
+  /** @param scopeKey the region the document holds, for its file name (a burst recipient's own) */
+  Composed compose(Schedule schedule, Delivery delivery, ReportSummary summary, byte[] document, ReportFormat format,
+                   YearMonth month, String scopeKey) {
     Language language = Language.parse(schedule.locale()).orElse(Language.ZH_CN);
     ResourceBundle bundle = ResourceBundle.getBundle("org.telecube.server.delivery.mail", language.locale(),
         ResourceBundle.Control.getNoFallbackControl(List.of("java.properties")));
     Object[] args = {summary.title(), summary.scope(), summary.month(), schedule.name()};
     String subject = subject(schedule.subject(), summary);
-    String fileName = ReportService.fileName(schedule.reportId(), month, schedule.scope(), format);
+    String fileName = ReportService.fileName(schedule.reportId(), month, scopeKey, format);
     String messageId = messageId(delivery.idempotencyKey());
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper mail = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       mail.setFrom(settings.from());
-      mail.setTo(schedule.to().toArray(String[]::new));
-      if (!schedule.cc().isEmpty()) {
-        mail.setCc(schedule.cc().toArray(String[]::new));
+      // a burst delivery goes to its one recipient only, never to the others or a cc
+      List<String> to = delivery.recipientUsername() == null ? schedule.to() : delivery.recipients();
+      List<String> cc = delivery.recipientUsername() == null ? schedule.cc() : List.of();
+      mail.setTo(to.toArray(String[]::new));
+      if (!cc.isEmpty()) {
+        mail.setCc(cc.toArray(String[]::new));
       }
       mail.setSubject(subject);
       mail.setText(text(bundle, args, summary, fileName), html(bundle, args, summary, fileName));
       mail.addAttachment(fileName, new ByteArrayResource(document), format.mediaType());
       message.setHeader("Message-ID", messageId);
-      List<String> recipients = new ArrayList<>(schedule.to());
-      recipients.addAll(schedule.cc());
+      List<String> recipients = new ArrayList<>(to);
+      recipients.addAll(cc);
       return new Composed(message, subject, recipients, messageId);
     } catch (MessagingException e) {
       throw new IllegalStateException("could not compose the mail of delivery " + delivery.id() + ": "

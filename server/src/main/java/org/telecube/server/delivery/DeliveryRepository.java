@@ -39,6 +39,12 @@ public class DeliveryRepository implements DeliveryHistory {
    */
   public Delivery claim(long scheduleId, String scheduleName, String key, Instant fireTime, TriggerKind kind,
                         String reportId, String reportMonth, List<String> recipients) {
+    return claim(scheduleId, scheduleName, key, fireTime, kind, reportId, reportMonth, recipients, null);
+  }
+
+  /** The same, for one recipient user of a burst schedule. */
+  public Delivery claim(long scheduleId, String scheduleName, String key, Instant fireTime, TriggerKind kind,
+                        String reportId, String reportMonth, List<String> recipients, String recipientUsername) {
     Optional<Delivery> existing = findByKey(key);
     if (existing.isPresent()) {
       return existing.get();
@@ -46,10 +52,11 @@ public class DeliveryRepository implements DeliveryHistory {
     Instant now = clock.instant();
     try {
       jdbc.sql("insert into report_delivery (schedule_id, schedule_name, idempotency_key, fire_time, trigger_kind, "
-              + "report_id, report_month, status, attempts, recipients, created_at, updated_at) "
-              + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+              + "report_id, report_month, status, attempts, recipients, created_at, updated_at, recipient_username) "
+              + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
           .params(scheduleId, scheduleName, key, UtcTimestamps.of(fireTime), kind.name(), reportId, reportMonth,
-              DeliveryStatus.QUEUED.name(), StringLists.write(recipients), UtcTimestamps.of(now), UtcTimestamps.of(now))
+              DeliveryStatus.QUEUED.name(), StringLists.write(recipients), UtcTimestamps.of(now), UtcTimestamps.of(now),
+              recipientUsername)
           .update();
     } catch (DuplicateKeyException e) {
       // another instance inserted the same key between our look and our insert: theirs stands
@@ -168,7 +175,8 @@ public class DeliveryRepository implements DeliveryHistory {
         rs.getString("report_id"), rs.getString("report_month"), DeliveryStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"), UtcTimestamps.read(rs, "next_attempt_at"), rs.getString("error"),
         StringLists.read(rs.getString("recipients")), rs.getString("subject"), rs.getString("message_id"), attachment,
-        UtcTimestamps.read(rs, "created_at"), UtcTimestamps.read(rs, "updated_at"), UtcTimestamps.read(rs, "sent_at"));
+        UtcTimestamps.read(rs, "created_at"), UtcTimestamps.read(rs, "updated_at"), UtcTimestamps.read(rs, "sent_at"),
+        rs.getString("recipient_username"));
   }
 
   private static String clip(String error) {

@@ -15,7 +15,7 @@ import org.telecube.server.metadata.UtcTimestamps;
 @Repository
 public class ScheduleRepository {
   private static final String COLUMNS = "id, name, report_id, month_offset, report_month, scope, format, locale, cron, time_zone, "
-      + "recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at";
+      + "recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at, audience_role, audience_level";
 
   private final JdbcClient jdbc;
 
@@ -26,10 +26,11 @@ public class ScheduleRepository {
   public Schedule insert(Schedule s) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("insert into report_schedule (name, report_id, month_offset, report_month, scope, format, locale, cron, "
-            + "time_zone, recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "time_zone, recipients_to, recipients_cc, subject, enabled, owner, created_at, updated_at, audience_role, "
+            + "audience_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(s.name(), s.reportId(), s.monthOffset(), s.month(), s.scope(), s.format(), s.locale(), s.cron(), s.timeZone(),
-            StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(), UtcTimestamps.of(s.createdAt()), UtcTimestamps.of(s.updatedAt()))
+            StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(), UtcTimestamps.of(s.createdAt()), UtcTimestamps.of(s.updatedAt()),
+            s.audienceRole(), s.audienceLevel())
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
     return find(id).orElseThrow();
@@ -39,10 +40,10 @@ public class ScheduleRepository {
   public Optional<Schedule> update(long id, Schedule s) {
     int n = jdbc.sql("update report_schedule set name = ?, report_id = ?, month_offset = ?, report_month = ?, "
             + "scope = ?, format = ?, locale = ?, cron = ?, time_zone = ?, recipients_to = ?, recipients_cc = ?, subject = ?, enabled = ?, "
-            + "owner = ?, updated_at = ? where id = ?")
+            + "owner = ?, updated_at = ?, audience_role = ?, audience_level = ? where id = ?")
         .params(s.name(), s.reportId(), s.monthOffset(), s.month(), s.scope(), s.format(), s.locale(), s.cron(),
             s.timeZone(), StringLists.write(s.to()), StringLists.write(s.cc()), s.subject(), s.enabled(), s.owner(),
-            UtcTimestamps.of(s.updatedAt()), id)
+            UtcTimestamps.of(s.updatedAt()), s.audienceRole(), s.audienceLevel(), id)
         .update();
     return n == 0 ? Optional.empty() : find(id);
   }
@@ -65,6 +66,6 @@ public class ScheduleRepository {
         rs.getObject("month_offset", Integer.class), rs.getString("report_month"), rs.getString("scope"), rs.getString("format"), rs.getString("locale"), rs.getString("cron"),
         rs.getString("time_zone"), StringLists.read(rs.getString("recipients_to")), StringLists.read(rs.getString("recipients_cc")),
         rs.getString("subject"), rs.getBoolean("enabled"), rs.getString("owner"), UtcTimestamps.read(rs, "created_at"),
-        UtcTimestamps.read(rs, "updated_at"));
+        UtcTimestamps.read(rs, "updated_at"), rs.getString("audience_role"), rs.getString("audience_level"));
   }
 }

@@ -118,7 +118,7 @@ public class ScheduleService {
 
   private static ScheduleRequest withOwner(ScheduleRequest r, String owner) {
     return new ScheduleRequest(r.name(), r.reportId(), r.monthOffset(), r.month(), r.scope(), r.format(), r.locale(),
-        r.cron(), r.timeZone(), r.to(), r.cc(), r.subject(), r.enabled(), owner);
+        r.cron(), r.timeZone(), r.to(), r.cc(), r.subject(), r.enabled(), owner, r.audience());
   }
 
   /** Creates a schedule as HQ, with the owner the request names (the command line, tests). */

@@ -76,6 +76,7 @@ public final class ScheduleValidator {
     ReportFormat format = ReportFormat.parse(request.format()).orElseThrow(() -> ScheduleException.invalid(
         "format", "unknown_format", "unknown format \"" + request.format() + "\": pdf, html or xlsx", request.format(),
         "pdf, html, xlsx"));
+    ScheduleRequest.Audience audience = audience(request);
     String scope = blankToNull(request.scope());
     if (scope != null && scope.length() > 64) {
       throw ScheduleException.invalid("scope", "too_long", "scope is longer than 64 characters", "scope", 64);
@@ -92,7 +93,7 @@ public final class ScheduleValidator {
     ZoneId zone = zone(request.timeZone());
     String cron = required(request.cron(), "cron", "missing_cron", 120);
     checkCron(cron, zone, now);
-    List<String> to = addresses(request.to(), "to", true);
+    List<String> to = addresses(request.to(), "to", audience == null);
     List<String> cc = addresses(request.cc(), "cc", false);
     if (to.size() + cc.size() > MAX_RECIPIENTS) {
       throw ScheduleException.invalid("to", "too_many_recipients", "at most " + MAX_RECIPIENTS + " recipients",
@@ -114,7 +115,38 @@ public final class ScheduleValidator {
     printable("subject", subject);
     printable("owner", owner);
     return new Schedule(0, name, reportId, monthOffset, month == null ? null : month.toString(), scope, format.code(), language.tag(), cron, zone.getId(),
-        to, cc, subject, request.enabled() == null || request.enabled(), owner, now, now);
+        to, cc, subject, request.enabled() == null || request.enabled(), owner, now, now,
+        audience == null ? null : audience.role(), audience == null ? null : audience.level());
+  }
+
+  /**
+   * A burst schedule's audience, checked: a role that reads reports and is bound to a region, an
+   * org level, and neither addresses nor a scope beside it (each recipient's region is the scope).
+   */
+  private static ScheduleRequest.Audience audience(ScheduleRequest request) {
+    ScheduleRequest.Audience a = request.audience();
+    if (a == null) {
+      return null;
+    }
+    String role = a.role() == null ? "" : a.role().strip().toLowerCase(java.util.Locale.ROOT);
+    if (!role.equals("manager") && !role.equals("analyst")) {
+      throw ScheduleException.invalid("audience.role", "bad_audience_role",
+          "audience.role must be manager or analyst", String.valueOf(a.role()));
+    }
+    String level = a.level() == null ? "" : a.level().strip().toLowerCase(java.util.Locale.ROOT);
+    if (!level.equals("province") && !level.equals("city")) {
+      throw ScheduleException.invalid("audience.level", "bad_audience_level",
+          "audience.level must be province or city", String.valueOf(a.level()));
+    }
+    if ((request.to() != null && !request.to().isEmpty()) || (request.cc() != null && !request.cc().isEmpty())) {
+      throw ScheduleException.invalid("to", "burst_with_recipients",
+          "a schedule sent to an audience takes no addresses: each recipient is the user's own email");
+    }
+    if (blankToNull(request.scope()) != null) {
+      throw ScheduleException.invalid("scope", "burst_with_scope",
+          "a schedule sent to an audience takes no scope: each recipient gets the report of their own region");
+    }
+    return new ScheduleRequest.Audience(role, level);
   }
 
   /** A fixed report month, YYYY-MM; null when none is given (a blank one is a mistake, not "none"). */

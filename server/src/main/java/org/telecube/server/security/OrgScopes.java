@@ -25,6 +25,34 @@ public final class OrgScopes {
         : Optional.ofNullable(UNITS.get(code.strip().toUpperCase(java.util.Locale.ROOT)));
   }
 
+  /** Whether everything {@code inner} sees lies inside {@code outer} (a city inside its province). */
+  public static boolean within(Scope inner, Scope outer) {
+    if (outer.isAll()) {
+      return true;
+    }
+    if (inner.isAll()) {
+      return false;
+    }
+    java.util.Map<String, org.telecube.warehouse.reference.Region> regions = ReferenceData.shipped().regionsByCode();
+    for (String key : inner.keys()) {
+      boolean inside = false;
+      for (String k = key; k != null && !k.isEmpty() && !inside; ) {
+        inside = outer.keys().contains(k) && levelOf(k).equals(outer.levelName());
+        org.telecube.warehouse.reference.Region r = regions.get(k);
+        k = r == null ? null : r.parentCode();
+      }
+      if (!inside) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String levelOf(String regionKey) {
+    org.telecube.warehouse.reference.Region r = ReferenceData.shipped().regionsByCode().get(regionKey);
+    return r == null ? "" : r.level().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** What {@code unit} may see. */
   public static Scope scopeOf(OrgUnit unit) {
     return switch (unit.level()) {

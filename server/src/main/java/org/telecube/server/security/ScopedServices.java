@@ -64,10 +64,48 @@ public class ScopedServices {
     return reports(user.map(u -> u.viewer(null).scope()).orElse(Scope.all()));
   }
 
+  /**
+   * Reports as the burst recipient {@code recipient} sees them, if they are still enabled and
+   * inside the owner's region (both read afresh); else the delivery is refused.
+   */
+  public ReportService reportsOfRecipient(String owner, String recipient) {
+    Scope ownerScope = reportsOf(owner).scope();
+    UserAccount user = users.find(recipient).filter(UserAccount::enabled)
+        .orElseThrow(() -> new OwnerDisabledException("the recipient " + recipient + " is disabled", true));
+    Scope scope = user.viewer(null).scope();
+    if (!OrgScopes.within(scope, ownerScope)) {
+      throw new OwnerDisabledException("the recipient " + recipient + " is no longer inside the owner's region", true);
+    }
+    return reports(scope);
+  }
+
+  /**
+   * The users a burst schedule of {@code owner} goes to now: enabled, of {@code role}, bound to a
+   * unit at {@code level} inside the owner's region, with an email; by user name.
+   */
+  public java.util.List<UserAccount> audience(String owner, String role, String level) {
+    Scope ownerScope = reportsOf(owner).scope();
+    return users.list().stream()
+        .filter(u -> u.enabled() && u.email() != null && u.role().code().equals(role))
+        .filter(u -> OrgScopes.unit(u.orgCode()).map(o -> o.level().equals(level)).orElse(false))
+        .filter(u -> OrgScopes.within(u.viewer(null).scope(), ownerScope))
+        .sorted(java.util.Comparator.comparing(UserAccount::username))
+        .toList();
+  }
+
+  /** The one region key a scope names ({@code 440000}); null for the whole country. */
+  public static String regionKey(Scope scope) {
+    return scope.isAll() ? null : scope.keys().iterator().next();
+  }
+
   /** A schedule whose owner is disabled: its deliveries are not sent. */
   public static final class OwnerDisabledException extends RuntimeException {
     OwnerDisabledException(String owner) {
       super("the schedule's owner " + owner + " is disabled");
+    }
+
+    OwnerDisabledException(String message, boolean whole) {
+      super(message);
     }
   }
 }

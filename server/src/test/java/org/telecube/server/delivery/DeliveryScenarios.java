@@ -40,6 +40,7 @@ import org.telecube.server.cli.TelecubeCommand;
 import org.telecube.server.schedule.Schedule;
 import org.telecube.server.schedule.ScheduleRequest;
 import org.telecube.server.schedule.ScheduleService;
+import org.telecube.server.security.UserService;
 import org.telecube.server.testing.SampleWarehouse;
 import org.telecube.server.testing.TestInstance;
 import org.telecube.server.testing.TestUsers;
@@ -109,6 +110,83 @@ abstract class DeliveryScenarios {
     assertThat(message.getMessageID()).isEqualTo(d.messageId());
     // sent within seconds of its Kolkata time: not hours off because of the JVM's own zone
     assertThat(Duration.between(at, d.sentAt())).isBetween(Duration.ZERO, Duration.ofSeconds(60));
+  }
+
+  /**
+   * "Every province manager": each receives, once, the report of their own province — not the
+   * city manager, the analyst, the disabled manager or the one without an email — and a repeat of
+   * the firing sends nothing again. Created over HTTP as an admin would.
+   */
+  @Test
+  void aBurstSendsEachProvinceManagerTheirOwnProvinceOnce() throws Exception {
+    mail.up();
+    TestInstance server = start("a", Map.of());
+    JsonNode provinces = JSON.readTree(get(server.port(), "/api/cubes/revenue/members/region.province").body())
+        .path("members");
+    assertThat(provinces.size()).as("the sample spans several provinces").isGreaterThanOrEqualTo(3);
+    UserService users = server.bean(UserService.class);
+    Map<String, String[]> managers = new HashMap<>(); // email -> province key, caption
+    for (int i = 0; i < 3; i++) {
+      String key = provinces.get(i).path("key").asText();
+      String email = "manager-" + key + "@telecube.test";
+      users.add(new UserService.NewUser("manager-" + key, null, email, "manager", "P" + key, "password-for-" + key,
+          false));
+      managers.put(email, new String[] {key, provinces.get(i).path("caption").asText()});
+    }
+    String first = provinces.get(0).path("key").asText();
+    users.add(new UserService.NewUser("analyst-" + first, null, "analyst@telecube.test", "analyst", "P" + first,
+        "password-for-analyst", false));
+    users.add(new UserService.NewUser("no-mail-" + first, null, null, "manager", "P" + first, "password-for-x", false));
+    users.add(new UserService.NewUser("gone-" + first, null, "gone@telecube.test", "manager", "P" + first,
+        "password-for-gone", false));
+    users.setEnabled("gone-" + first, false);
+
+    Instant at = soon(6);
+    ScheduleRequest shot = oneShot("省分月报", at, SHANGHAI, true, "x@telecube.test");
+    ScheduleRequest burst = new ScheduleRequest(shot.name(), shot.reportId(), shot.monthOffset(), null, null,
+        "pdf", "zh-CN", shot.cron(), shot.timeZone(), List.of(), List.of(), null, true, null,
+        new ScheduleRequest.Audience("manager", "province"));
+    HttpResponse<String> created = post(server.port(), "/api/schedules", JSON.writeValueAsString(burst));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).path("schedule").path("id").asLong();
+
+    List<MimeMessage> messages = awaitMails(3);
+    assertNoMoreMailThan(3);
+    for (MimeMessage m : messages) {
+      assertThat(m.getRecipients(Message.RecipientType.TO)).hasSize(1);
+      assertThat(m.getRecipients(Message.RecipientType.CC)).isNull();
+      String to = ((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+      String[] own = managers.remove(to);
+      assertThat(own).as("a mail to " + to + ", once").isNotNull();
+      Map<String, byte[]> attachments = MailBox.attachments(m);
+      String file = "monthly-revenue_" + SampleWarehouse.LAST_MONTH + "_" + own[0] + ".pdf";
+      assertThat(attachments).containsOnlyKeys(file);
+      assertThat(m.getSubject()).contains(own[1]);
+      try (PDDocument pdf = Loader.loadPDF(attachments.get(file))) {
+        String text = new PDFTextStripper().getText(pdf);
+        assertThat(text).contains(own[1]).doesNotContain("全国");
+        for (int i = 0; i < 3; i++) {
+          String caption = provinces.get(i).path("caption").asText();
+          if (!caption.equals(own[1])) {
+            assertThat(text).as(to + " gets another province's numbers").doesNotContain(caption);
+          }
+        }
+      }
+    }
+    assertThat(managers).as("every province manager got theirs").isEmpty();
+    JsonNode history = JSON.readTree(get(server.port(), "/api/deliveries?scheduleId=" + id).body());
+    assertThat(history.size()).isEqualTo(3);
+    history.forEach(d -> assertThat(d.path("status").asText()).isEqualTo("SENT"));
+
+    // the same firing delivered again (a recovery, another instance) finds every delivery and sends none
+    server.bean(Deliverer.class).deliver(server.bean(org.telecube.server.schedule.ScheduleService.class).get(id),
+        JSON.readTree(get(server.port(), "/api/deliveries?scheduleId=" + id).body()).path(0).path("idempotencyKey")
+            .asText().replaceAll("#user:.*$", ""), at, TriggerKind.SCHEDULED);
+    assertNoMoreMailThan(3);
+    // sending it now is a new firing: each manager once more
+    assertThat(post(server.port(), "/api/schedules/" + id + "/send-now", "").statusCode()).isEqualTo(202);
+    awaitMails(6);
+    assertNoMoreMailThan(6);
   }
 
   @Test
