@@ -1,7 +1,8 @@
 /**
  * Delivering scheduled reports by email, once per schedule and fire time: Quartz (JDBC job store
  * in the metadata store, clustered) fires, a delivery row keyed by schedule and fire time records
- * every step, SMTP failures retry with backoff (cancelled when the schedule is deleted or disabled),
- * and {@code /api/deliveries} shows the history.
+ * every step (one row per recipient for a burst schedule), SMTP failures retry with backoff
+ * (cancelled when the schedule is deleted or disabled), every report renders as the schedule's
+ * owner (or the burst recipient) is now, and {@code /api/deliveries} shows the history.
  */
 package org.telecube.server.delivery;
