@@ -30,7 +30,8 @@ class QuartzConfiguration {
   @Bean
   SchedulerFactoryBean deliveryScheduler(DataSource dataSource, PlatformTransactionManager transactions,
                                          ApplicationContext context, SchedulerSettings scheduler,
-                                         DeliverySettings delivery) throws SQLException {
+                                         DeliverySettings delivery,
+                                         org.telecube.server.metadata.StoreIdentity store) throws SQLException {
     SchedulerFactoryBean factory = new SchedulerFactoryBean();
     factory.setSchedulerName(SCHEDULER_NAME);
     factory.setDataSource(dataSource);
@@ -38,7 +39,8 @@ class QuartzConfiguration {
     SpringBeanJobFactory jobs = new SpringBeanJobFactory();
     jobs.setApplicationContext(context);
     factory.setJobFactory(jobs);
-    factory.setAutoStartup(scheduler.enabled());
+    // a copied data directory's store keeps its schedules paused (StoreIdentity)
+    factory.setAutoStartup(scheduler.enabled() && store.mayFire());
     factory.setWaitForJobsToCompleteOnShutdown(true);
     factory.setOverwriteExistingJobs(true);
 

@@ -106,6 +106,34 @@ class MetadataStoreHardeningTest {
     }
   }
 
+  /**
+   * A copy made while no server ran carries the store along: it must not fire the original's
+   * schedules a second time, until told to adopt them.
+   */
+  @Test
+  void aColdCopyKeepsItsSchedulesPausedUntilAdopted() throws Exception {
+    Path original;
+    try (org.telecube.server.testing.TestInstance a = org.telecube.server.testing.TestInstance.start(
+        java.util.Map.of())) {
+      original = a.dataDir();
+      assertThat(a.bean(StoreIdentity.class).mayFire()).isTrue();
+      assertThat(a.bean(org.quartz.Scheduler.class).isStarted()).isTrue();
+    }
+    Path copy = Files.createTempDirectory("telecube-cold-copy").resolve("data");
+    copyTree(original, copy);
+    try (org.telecube.server.testing.TestInstance b = org.telecube.server.testing.TestInstance.start(
+        java.util.Map.of("telecube.data-dir", copy.toString()))) {
+      assertThat(b.bean(StoreIdentity.class).mayFire()).isFalse();
+      assertThat(b.bean(StoreIdentity.class).recorded()).isEqualTo(original.toRealPath().toString());
+      assertThat(b.bean(org.quartz.Scheduler.class).isStarted()).isFalse();
+    }
+    try (org.telecube.server.testing.TestInstance c = org.telecube.server.testing.TestInstance.start(
+        java.util.Map.of("telecube.data-dir", copy.toString(), "telecube.metadata.adopt", "true"))) {
+      assertThat(c.bean(StoreIdentity.class).mayFire()).isTrue();
+      assertThat(c.bean(org.quartz.Scheduler.class).isStarted()).isTrue();
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : (Iterable<Path>) files::iterator) {
