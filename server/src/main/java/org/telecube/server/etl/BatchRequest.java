@@ -1,10 +1,12 @@
 package org.telecube.server.etl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A batch to load: paths on the server's file system (files or directories) and, optionally, the
- * feed of every file.
+ * A batch to load from the inbox: file names in it and, optionally, the feed of every file.
+ *
+ * @param files the paths clients used to send; kept only to refuse them by name, whatever their type
  */
-record BatchRequest(List<String> files, String feed) {
+record BatchRequest(List<String> inbox, String feed, JsonNode files) {
 }
