@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,14 +64,9 @@ class EtlController {
 
   @Operation(summary = "Upload feed files (multipart/form-data, each in a part named files) and load them as one "
       + "batch: all or nothing")
-  @PostMapping("/uploads")
+  @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   LoadSummary upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
-                     @RequestParam(name = "feed", required = false) String feed, HttpServletRequest request) {
-    String type = request.getContentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "files", "not_multipart",
-          "send the feed files as multipart/form-data, each in a part named files");
-    }
+                     @RequestParam(name = "feed", required = false) String feed) {
     if (files == null || files.isEmpty()) {
       throw ApiException.badRequest("files", "missing_files", "name at least one feed file to load");
     }

@@ -10,9 +10,11 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -174,6 +176,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(Problems.of(servlet(request), HttpStatus.BAD_REQUEST, field,
         "bad_parameter", List.of(String.valueOf(field), value), "bad value \"" + value + "\" of " + field,
         ErrorMessages.SERVER));
+  }
+
+  /** An endpoint that takes files (multipart) says so, rather than asking for JSON as the others do. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getSupportedMediaTypes().contains(MediaType.MULTIPART_FORM_DATA)) {
+      return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(Problems.of(
+          servlet(request), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "files", "not_multipart",
+          List.of(), "send the feed files as multipart/form-data, each in a part named files", ErrorMessages.SERVER));
+    }
+    return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
   }
 
   /** Every other problem Spring MVC raises (405, 406, 415, 404 for no resource ...) gets a code and its text. */

@@ -232,6 +232,18 @@ class UploadApiTest {
     }
   }
 
+  @Test
+  void theOpenApiDescriptionShowsTheUploadAsMultipartAndNoPaths() throws Exception {
+    JsonNode paths = JSON.readTree(send(request("/v3/api-docs").GET()).body()).path("paths");
+    assertThat(paths.path("/api/etl/uploads").path("post").path("requestBody").path("content")
+        .has("multipart/form-data")).isTrue();
+    assertThat(paths.path("/api/etl/inbox").has("get")).isTrue();
+    JsonNode batches = paths.path("/api/etl/batches").path("post");
+    assertThat(batches.isMissingNode()).isFalse();
+    assertThat(JSON.readTree(send(request("/v3/api-docs").GET()).body()).path("components").path("schemas")
+        .path("BatchRequest").path("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("inbox", "feed");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** Revenue of June 2025 as the server answers it now. */
