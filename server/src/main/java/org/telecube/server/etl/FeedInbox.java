@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The directory operators put feed files in for the server to load ({@code telecube.etl.inbox},
  * {@code <data-dir>/inbox} by default, created on start). Clients name its files by name only;
- * a name resolves to a regular, readable file directly in the inbox whose real path (links
- * followed) is in the inbox too, or to nothing — whether it is missing, a directory, unreadable,
- * outside or not a name at all, so an answer never tells what exists elsewhere on the server.
+ * a name resolves to a feed file ({@code .csv}, {@code .csv.gz}): a regular, readable file
+ * directly in the inbox whose real path (links followed) is in the inbox too, or to nothing —
+ * whether it is missing, a directory, unreadable, outside or not a name at all, so an answer
+ * never tells what exists elsewhere on the server.
  */
 @Component
 class FeedInbox {
@@ -37,7 +38,7 @@ class FeedInbox {
 
   /** The file {@code name} stands for, by its real path, or empty (see the class comment). */
   Optional<Path> file(String name) {
-    if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+    if (name == null || !(name.endsWith(".csv") || name.endsWith(".csv.gz")) || name.indexOf('/') >= 0
         || name.indexOf('\\') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
       return Optional.empty();
     }
@@ -62,9 +63,6 @@ class FeedInbox {
     try (Stream<Path> entries = Files.list(dir.toRealPath())) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
-          continue;
-        }
         Optional<Path> file = file(name);
         if (file.isPresent()) {
           try {

@@ -185,12 +185,13 @@ class UploadApiTest {
   @Test
   void everyNameThatIsNoFileOfTheInboxGetsTheSameAnswer() throws Exception {
     Files.createDirectories(inbox.resolve("a-directory.csv"));
+    Files.writeString(inbox.resolve("billing_2025-06.txt"), BILLING_HEADER + "\n");
     Path link = inbox.resolve("billing_2025-06-escape.csv");
     if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       Files.createSymbolicLink(link, outside);
     }
     List<String> names = List.of("billing_2025-06-nope.csv", "../" + outside.getFileName(), outside.toString(),
-        "/etc/passwd", "a-directory.csv", "billing_2025-06-escape.csv", "..", ".", "a\u0000b.csv",
+        "/etc/passwd", "a-directory.csv", "billing_2025-06.txt", ".csv", "billing_2025-06-escape.csv", "..", ".", "a\u0000b.csv",
         "inbox/../../" + outside.getFileName(), "..\\" + outside.getFileName());
     String reference = null;
     for (String name : names) {
