@@ -9,11 +9,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.telecube.warehouse.Warehouse;
 
 /**
  * Where uploaded feed files wait while they load: {@code <data-dir>/spool}, readable by the
@@ -22,22 +26,46 @@ import org.springframework.stereotype.Component;
  * which goes when the batch ends however it ends. What a crash left behind goes on the next start.
  */
 @Component
-class UploadSpool {
+class UploadSpool implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(UploadSpool.class);
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-  private final Path dir;
+  private static final Pattern BATCH = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-  UploadSpool(@Value("${telecube.data-dir}") String dataDir) throws IOException {
+  private final Path dir;
+  private final ObjectProvider<Warehouse> warehouse;
+
+  UploadSpool(@Value("${telecube.data-dir}") String dataDir, ObjectProvider<Warehouse> warehouse) throws IOException {
     this.dir = Path.of(dataDir).toAbsolutePath().normalize().resolve("spool");
+    this.warehouse = warehouse;
     ownerOnly(dir);
+    ownerOnly(parts());
+  }
+
+  /**
+   * Deletes what a crash left (part files, batch directories), once the warehouse is open: its
+   * work area's file lock makes this the only server on the data directory, so nothing here is
+   * another's upload in flight; and the connector, started after this, has taken no upload yet.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    warehouse.getObject();
     try (Stream<Path> stale = Files.list(dir)) {
       for (Path p : stale.toList()) {
-        delete(p);
+        String name = p.getFileName().toString();
+        if (BATCH.matcher(name).matches()) {
+          delete(p);
+        }
       }
+      try (Stream<Path> parts = Files.list(parts())) {
+        for (Path p : parts.toList()) {
+          delete(p);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      LOG.warn("cannot clear the upload spool {}: {}", dir, e.getMessage());
     }
-    ownerOnly(parts());
   }
 
   /** The spool directory. */

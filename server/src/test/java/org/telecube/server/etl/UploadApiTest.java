@@ -16,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.server.TelecubeApplication;
 import org.telecube.server.testing.Multipart;
 import org.telecube.server.testing.SampleWarehouse;
+import org.telecube.server.testing.TestInstance;
 
 /**
  * Loads without a client naming a path on the server, over real HTTP: uploads (multipart, names
@@ -243,6 +246,27 @@ class UploadApiTest {
     assertThat(batches.isMissingNode()).isFalse();
     assertThat(JSON.readTree(send(request("/v3/api-docs").GET()).body()).path("components").path("schemas")
         .path("BatchRequest").path("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("inbox", "feed");
+  }
+
+  @Test
+  void aCrashsLeftoversGoAtStartAndOnlyTheServersUserMayReadTheSpool() throws Exception {
+    Path data = SampleWarehouse.get().copyTo(Files.createTempDirectory("telecube-spool-test").resolve("data"));
+    Path spool = Files.createDirectories(data.resolve("spool"));
+    Path batch = Files.createDirectories(spool.resolve("0b7ec3d2-5a0e-4c1f-9a53-2f9d1c0e8b11"));
+    Files.writeString(batch.resolve("billing_2025-06.csv"), BILLING_HEADER);
+    Files.writeString(Files.createDirectories(spool.resolve("upload")).resolve("upload_1.tmp"), "x");
+    Path foreign = Files.writeString(spool.resolve("keep.txt"), "not the server's");
+    try (TestInstance server = TestInstance.start(Map.of("telecube.data-dir", data.toString()))) {
+      assertThat(batch).doesNotExist();
+      assertThat(spool.resolve("upload")).isEmptyDirectory();
+      assertThat(foreign).exists();
+      assertThat(server.port()).isPositive();
+    }
+    Path mine = Path.of(dataDir).resolve("spool");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mine))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mine.resolve("upload"))))
+        .isEqualTo("rwx------");
+    assertThat(inbox).isDirectory();
   }
 
   // ------------------------------------------------------------------ helpers
