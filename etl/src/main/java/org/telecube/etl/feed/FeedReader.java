@@ -209,12 +209,12 @@ public final class FeedReader {
       return new FeedRefusedException(name, "not a valid gzip file: " + cause.getMessage(), e);
     }
     if (cause instanceof NoSuchFileException) {
-      return new FeedRefusedException(name, "no such file " + cause.getMessage(), e);
+      return new FeedRefusedException(name, "no such file", e);
     }
     if (cause instanceof CsvParseException) {
       return new FeedRefusedException(name, "not parseable as CSV: " + cause.getMessage(), e);
     }
-    return new FeedRefusedException(name, "cannot read: " + cause, e);
+    return new FeedRefusedException(name, "cannot read: " + IoReasons.of(cause), e);
   }
 
   private static CsvReader<CsvRecord> csv(Reader reader) {

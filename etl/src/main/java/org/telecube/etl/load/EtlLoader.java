@@ -14,6 +14,7 @@ import org.telecube.etl.feed.FeedHeader;
 import org.telecube.etl.feed.FeedKind;
 import org.telecube.etl.feed.FeedReader;
 import org.telecube.etl.feed.FeedRefusedException;
+import org.telecube.etl.feed.IoReasons;
 import org.telecube.warehouse.Warehouse;
 import org.telecube.warehouse.backend.PublishRefusedException;
 
@@ -69,7 +70,8 @@ public final class EtlLoader {
 
   /**
    * The files with their feeds, in load order (stable within a feed), after checking that each
-   * exists, has a known feed and a header with every required column.
+   * exists, has a known feed and a header with every required column. Problems name files by
+   * their bare name only: a server passes them on to clients, who must not learn its paths.
    *
    * @throws BatchRefusedException listing every problem found
    */
@@ -82,7 +84,7 @@ public final class EtlLoader {
     for (Path path : files) {
       String name = path.getFileName().toString();
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        problems.add(name + ": no such readable file (" + path + ")");
+        problems.add(name + ": no such readable file");
         continue;
       }
       Optional<FeedKind> kind = forced.isPresent() ? forced : FeedKind.fromFileName(name);
@@ -101,7 +103,7 @@ public final class EtlLoader {
       } catch (FeedRefusedException e) {
         problems.add(e.getMessage());
       } catch (java.io.IOException e) {
-        problems.add(name + ": cannot read: " + e.getMessage());
+        problems.add(name + ": cannot read: " + IoReasons.of(e));
       }
     }
     if (!problems.isEmpty()) {
@@ -154,7 +156,10 @@ public final class EtlLoader {
       return new BatchRefusedException(List.of(f.getMessage()), f);
     }
     if (e instanceof UncheckedIOException io) {
-      return new BatchRefusedException(List.of(String.valueOf(io.getMessage())), io);
+      // a message made from the cause alone is its class and path: say the reason instead
+      String message = io.getCause() != null && String.valueOf(io.getMessage()).equals(io.getCause().toString())
+          ? IoReasons.of(io.getCause()) : String.valueOf(io.getMessage());
+      return new BatchRefusedException(List.of(message), io);
     }
     if (e instanceof UncheckedSqlException || e instanceof SQLException) {
       return new LoadFailedException("load failed and was rolled back, the warehouse is unchanged: "

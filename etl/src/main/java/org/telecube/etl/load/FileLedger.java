@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.telecube.etl.feed.IoReasons;
 
 /**
  * etl_file: which file content (sha256 of the bytes as stored) was loaded in which batch, so a
@@ -39,7 +40,7 @@ final class FileLedger {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException(file.getFileName() + ": cannot read: " + IoReasons.of(e), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

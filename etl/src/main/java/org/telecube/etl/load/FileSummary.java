@@ -15,7 +15,10 @@ import org.telecube.etl.feed.FeedKind;
 public record FileSummary(String fileName, FeedKind feed, String sha256, long rowsRead, long rowsLoaded,
                           long rowsRejected, String skippedReason, double seconds) {
 
-  /** In the JSON too, so a client of {@code POST /api/etl/batches} reports skipped files as the CLI does. */
+  /**
+   * In the JSON too, so a client of the server's loads ({@code /api/etl/uploads},
+   * {@code /api/etl/batches}) reports skipped files as the CLI does.
+   */
   @JsonProperty("skipped")
   public boolean skipped() {
     return skippedReason != null;

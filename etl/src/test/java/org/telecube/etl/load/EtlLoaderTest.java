@@ -329,6 +329,17 @@ class EtlLoaderTest {
   }
 
   @Test
+  void refusalsNameFilesByTheirNameNeverByTheirPath() throws Exception {
+    // a server hands these problems to HTTP clients, who must not learn where it keeps its files
+    Path missing = dir.resolve("feeds").resolve("billing_2025-09.csv");
+    Path directory = java.nio.file.Files.createDirectories(dir.resolve("feeds").resolve("usage_2025-09.csv"));
+    assertThatThrownBy(() -> load(List.of(missing, directory)))
+        .isInstanceOfSatisfying(BatchRefusedException.class, e -> assertThat(e.problems()).containsExactly(
+            "billing_2025-09.csv: no such readable file", "usage_2025-09.csv: no such readable file"))
+        .hasMessageNotContaining(dir.toString());
+  }
+
+  @Test
   void aFileWithAnUnknownFeedPrefixIsRefused() {
     Path odd = fixtures.write("invoices_2025-01.csv", BILLING_HEADER);
     assertThatThrownBy(() -> load(List.of(odd)))

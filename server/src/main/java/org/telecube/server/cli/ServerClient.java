@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,9 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.telecube.etl.load.LoadSummary;
 import org.telecube.backend.duckdb.DuckDbBackend;
@@ -32,6 +38,8 @@ final class ServerClient {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+
+  private static final Pattern UPLOADED_PART = Pattern.compile("files\\[(\\d{1,9})]");
 
   private final String server;
   private final String token;
@@ -49,7 +57,7 @@ final class ServerClient {
   static ServerClient holding(String url, String token, Path dataDir) {
     ServerClient client = new ServerClient(url, token);
     String mine = realPath(dataDir.resolve(DuckDbBackend.FILE_NAME));
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/warehouse")).GET());
+    HttpResponse<String> response = client.send(client.request("/api/warehouse").GET());
     String theirs = null;
     if (response.statusCode() == 401 || response.statusCode() == 403) {
       throw refused("the server at " + url + " holds the warehouse and needs a token that may load and read it "
@@ -72,15 +80,37 @@ final class ServerClient {
     return client;
   }
 
-  /** {@code POST /api/etl/batches}; the summary as the server loaded it. */
+  /**
+   * {@code POST /api/etl/uploads}: the files (directories already expanded) uploaded as one
+   * multipart body, streamed from disk, never held in memory; the summary as the server loaded it.
+   * The server takes no paths: it cannot read the client's disk, nor should a client name its.
+   */
   LoadSummary load(List<Path> files, String feed) {
-    ObjectNode body = JSON.createObjectNode();
-    files.forEach(f -> body.withArray("files").add(f.toAbsolutePath().toString()));
+    String boundary = "telecube-" + UUID.randomUUID();
+    List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
     if (feed != null) {
-      body.put("feed", feed);
+      parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+          + "name=\"feed\"\r\n\r\n" + feed + "\r\n", StandardCharsets.UTF_8));
     }
-    HttpResponse<String> response = send(post("/api/etl/batches", body.toString()));
-    JsonNode answer = ok(response, "the server refused the batch");
+    for (Path file : files) {
+      parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+          + "name=\"files\"; filename=\"" + partFileName(file) + "\"\r\nContent-Type: application/octet-stream"
+          + "\r\n\r\n", StandardCharsets.UTF_8));
+      try {
+        parts.add(HttpRequest.BodyPublishers.ofFile(file));
+      } catch (FileNotFoundException e) {
+        throw new IllegalStateException("cannot upload " + file + ": no such readable file", e);
+      }
+      parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+    }
+    parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+    HttpResponse<String> response = send(request("/api/etl/uploads")
+        .header("content-type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
+    if (response.statusCode() != 200) {
+      throw refused("the server refused the batch", response.statusCode(), response.body(), files);
+    }
+    JsonNode answer = read(response);
     try {
       return JSON.treeToValue(answer, LoadSummary.class);
     } catch (IOException e) {
@@ -112,10 +142,9 @@ final class ServerClient {
     params.put("locale", locale);
     String query = params.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + "/api/reports/" + encode(id) + "?" + query))
-        .GET();
+    HttpRequest.Builder request = request("/api/reports/" + encode(id) + "?" + query).GET();
     try {
-      HttpResponse<byte[]> response = http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw refused("the server refused the report", response.statusCode(),
             new String(response.body(), StandardCharsets.UTF_8));
@@ -129,19 +158,35 @@ final class ServerClient {
     }
   }
 
+  /**
+   * Every request to the server starts here (what it needs of every request goes here, once):
+   * its refusals come in the terminal's language, as the command line's own messages do.
+   */
+  private HttpRequest.Builder request(String pathAndQuery) {
+    String language = Locale.getDefault().getLanguage().equals("zh") ? "zh-CN" : "en";
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + pathAndQuery))
+        .header("Accept-Language", language);
+    // every request carries the token: a bearer request needs no session and no CSRF token
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+
   private HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(server + path)).header("content-type", "application/json")
+    return request(path).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
-  /** Every request carries the token: a bearer request needs no session and no CSRF token. */
-  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  /**
+   * A file's name as the part's {@code filename}: as it is when it is a name the server takes;
+   * otherwise percent-encoded, so that nothing breaks the header and the server refuses it by name.
+   */
+  static String partFileName(Path file) {
+    String name = file.getFileName().toString();
+    return name.matches("[A-Za-z0-9._-]+") ? name : URLEncoder.encode(name, StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {
@@ -167,12 +212,25 @@ final class ServerClient {
 
   /** The server's problem JSON as one line: field and detail, as the CLI prints its own errors. */
   private static IllegalStateException refused(String what, int status, String body) {
+    return refused(what, status, body, List.of());
+  }
+
+  /** As {@link #refused(String, int, String)}; a field {@code files[i]} is named by the file uploaded as part i. */
+  private static IllegalStateException refused(String what, int status, String body, List<Path> uploaded) {
     String detail = body;
     try {
       JsonNode problem = JSON.readTree(body);
       if (problem.hasNonNull("detail")) {
-        detail = (problem.hasNonNull("field") ? problem.get("field").asText() + ": " : "")
-            + problem.get("detail").asText();
+        String field = problem.hasNonNull("field") ? problem.get("field").asText() : null;
+        String text = problem.get("detail").asText();
+        Matcher part = field == null ? null : UPLOADED_PART.matcher(field);
+        if (part != null && part.matches() && Integer.parseInt(part.group(1)) < uploaded.size()) {
+          // the user knows the file, not the part's number
+          String file = uploaded.get(Integer.parseInt(part.group(1))).toString();
+          text = text.replace(field, file);
+          field = file;
+        }
+        detail = field == null || text.startsWith(field + ":") ? text : field + ": " + text;
       }
     } catch (IOException e) {
       // not JSON: show the body as it came

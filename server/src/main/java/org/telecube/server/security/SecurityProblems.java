@@ -55,6 +55,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
       return;
     }
     ProblemDetail problem = Problems.of(request, status, null, code, List.of(), fallback, ErrorMessages.SERVER);
+    if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+      // a refused caller's body is not read: the connection closes instead (Tomcat would otherwise
+      // swallow an upload of any size to keep the connection alive)
+      response.setHeader("Connection", "close");
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

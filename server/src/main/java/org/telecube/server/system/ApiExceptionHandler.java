@@ -3,21 +3,26 @@ package org.telecube.server.system;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.telecube.reports.ReportException;
 import org.telecube.server.schedule.ScheduleException;
@@ -117,6 +122,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return false;
   }
 
+  /**
+   * A multipart body that cannot be parsed: more parts than Tomcat takes, cut off by the body
+   * bound on an endpoint that takes no upload, or malformed. Over the upload's size limits is
+   * {@link #handleMaxUploadSizeExceededException}.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+    ProblemDetail tooLarge = tooLarge(e, request);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge);
+    }
+    return ResponseEntity.badRequest().body(Problems.of(request, HttpStatus.BAD_REQUEST, "body", "bad_multipart",
+        List.of(), "the multipart body cannot be read", ErrorMessages.SERVER));
+  }
+
+  /** Spring takes Tomcat's refusal of too many parts for one of size: it is told apart here. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail tooLarge = tooLarge(e, servlet(request));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(tooLarge != null ? tooLarge : Problems.ofStatus(servlet(request), HttpStatus.PAYLOAD_TOO_LARGE.value()));
+  }
+
+  /**
+   * The 413 for a multipart body with more parts than {@code server.tomcat.max-part-count}, or
+   * one cut off by the body bound; null for anything else.
+   */
+  private static ProblemDetail tooLarge(Throwable e, HttpServletRequest request) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof FileCountLimitExceededException count) {
+        return Problems.of(request, HttpStatus.PAYLOAD_TOO_LARGE, "files", "too_many_parts",
+            List.of(String.valueOf(count.getLimit())), "more than " + count.getLimit() + " parts in one request",
+            ErrorMessages.SERVER);
+      }
+      if (c instanceof BodyLimitFilter.BodyTooLargeException) {
+        return Problems.ofStatus(request, HttpStatus.PAYLOAD_TOO_LARGE.value());
+      }
+    }
+    return null;
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -153,6 +200,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(Problems.of(servlet(request), HttpStatus.BAD_REQUEST, field,
         "bad_parameter", List.of(String.valueOf(field), value), "bad value \"" + value + "\" of " + field,
         ErrorMessages.SERVER));
+  }
+
+  /** An endpoint that takes files (multipart) says so, rather than asking for JSON as the others do. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getSupportedMediaTypes().contains(MediaType.MULTIPART_FORM_DATA)) {
+      return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(Problems.of(
+          servlet(request), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "files", "not_multipart",
+          List.of(), "send the feed files as multipart/form-data, each in a part named files", ErrorMessages.SERVER));
+    }
+    return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
   }
 
   /** Every other problem Spring MVC raises (405, 406, 415, 404 for no resource ...) gets a code and its text. */

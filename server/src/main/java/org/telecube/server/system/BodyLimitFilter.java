@@ -22,15 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds every request body ({@code telecube.http.max-body}, 1 MB by default: a cube query or a
  * schedule is a few KB): a larger declared length is a 413 before anything is read, and a chunked
- * body is cut off once it passes the bound, which the API answers as a 413 too.
+ * body is cut off once it passes the bound, which the API answers as a 413 too. Feed uploads
+ * ({@code POST /api/etl/uploads}) have bounds of their own: {@code spring.servlet.multipart.*}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyLimitFilter extends OncePerRequestFilter {
+  private static final String UPLOADS = "/api/etl/uploads";
+
   private final long maxBytes;
 
   BodyLimitFilter(@Value("${telecube.http.max-body:1MB}") DataSize maxBody) {
     this.maxBytes = maxBody.toBytes();
+  }
+
+  /** The servlet path is decoded and normalized, so no spelling of another endpoint's path matches. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return UPLOADS.equals(request.getServletPath()) && request.getPathInfo() == null;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.telecube.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,12 +133,36 @@ class CliBesideServerTest {
 
   @Test
   void filesTheServerAlreadyLoadedAreReportedAsSkipped() throws Exception {
+    // the directory is expanded here and its files uploaded: the server reads no path of the client's
     CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "etl", "load", "--server", server.url(""),
         SampleWarehouse.get().feeds().toString());
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).contains("handing the batch to " + server.url(""))
         .containsPattern("billing_2025-06\\.csv: skipped, already loaded in batch \\d+")
         .containsPattern("Batch \\d+: \\d+ files \\(\\d+ skipped\\)");
+    // nothing of the upload stays on the server
+    Path spool = server.dataDir().resolve("spool");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      try (Stream<Path> left = Files.walk(spool)) {
+        assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
+      }
+    });
+  }
+
+  @Test
+  void aFileTheServerDoesNotTakeIsNamedByItsPath() throws Exception {
+    Path odd = Files.copy(SampleWarehouse.get().feeds().resolve("billing_2025-06.csv"),
+        Files.createTempDirectory("telecube-cli-upload").resolve("billing 2025-06.csv"));
+    CliProcess.Run run = cli("--data-dir", server.dataDir().toString(), "etl", "load", "--server", server.url(""),
+        odd.toString());
+    assertThat(run.code()).as(run.toString()).isNotZero();
+    assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("HTTP 400").contains(odd.toString()).contains("a feed file's name is")
+        .doesNotContain("files[0]");
+    // the server's words in the terminal's language, as the command line's own
+    CliProcess.Run zh = cli(List.of("-Duser.language=zh", "-Duser.country=CN"), "--data-dir",
+        server.dataDir().toString(), "etl", "load", "--server", server.url(""), odd.toString());
+    assertThat(zh.err()).as(zh.toString()).contains(odd.toString()).contains("数据文件名须为");
   }
 
   /** Runs {@code telecube args...} as its own JVM on this test's classpath. */

@@ -27,9 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.telecube.etl.generate.GeneratorSettings;
 import org.telecube.etl.generate.SampleGenerator;
 import org.telecube.server.TelecubeApplication;
+import org.telecube.server.testing.Multipart;
 import org.telecube.server.testing.TestUsers;
 
-/** Loading through the server, then asking it: the flat records, totals and pivot over real HTTP. */
+/** Loading through the server (an upload), then asking it: the flat records, totals and pivot over real HTTP. */
 @SpringBootTest(classes = TelecubeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EtlAndQueryApiTest {
@@ -53,19 +54,25 @@ class EtlAndQueryApiTest {
   @Test
   @Order(1)
   void aRefusedBatchNamesTheProblemAndLoadsNothing() throws Exception {
-    HttpResponse<String> response = post("/api/etl/batches", "{\"files\":[\"" + feeds.resolve("nope_2025-01.csv") + "\"]}");
+    Path nope = Files.writeString(feeds.getParent().resolve("nope_2025-01.csv"), "a,b\n1,2\n");
+    HttpResponse<String> response = upload(new Multipart().file(nope));
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.path("code").asText()).isEqualTo("batch_refused");
     assertThat(problem.path("detail").asText()).contains("nope_2025-01.csv");
-    HttpResponse<String> badFeed = post("/api/etl/batches", "{\"files\":[\"" + feeds + "\"],\"feed\":\"bills\"}");
+    HttpResponse<String> badFeed = upload(new Multipart().file(nope).field("feed", "bills"));
     assertThat(JSON.readTree(badFeed.body()).path("field").asText()).isEqualTo("feed");
   }
 
   @Test
   @Order(2)
-  void loadsADirectoryAsOneBatchThenAnswersWithTheFilesNumbers() throws Exception {
-    HttpResponse<String> response = post("/api/etl/batches", "{\"files\":[\"" + feeds + "\"]}");
+  void loadsUploadedFilesAsOneBatchThenAnswersWithTheFilesNumbers() throws Exception {
+    Multipart all = new Multipart();
+    try (Stream<Path> files = Files.list(feeds)) {
+      // the directory expanded on the client, as telecube etl load does
+      files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).sorted().forEach(all::file);
+    }
+    HttpResponse<String> response = upload(all);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode summary = JSON.readTree(response.body());
     assertThat(summary.path("files")).hasSize(12);
@@ -129,8 +136,8 @@ class EtlAndQueryApiTest {
   void reportsAreServedAsPdfWithClearErrors() throws Exception {
     JsonNode catalog = JSON.readTree(get("/api/reports").body());
     assertThat(catalog.findValuesAsText("id")).contains("monthly-revenue", "monthly-churn");
-    HttpResponse<byte[]> pdf = http.send(TestUsers.request(URI.create("http://localhost:" + port
-        + "/api/reports/monthly-revenue?month=2025-06&locale=en")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> pdf = http.send(request("/api/reports/monthly-revenue?month=2025-06&locale=en").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -143,8 +150,7 @@ class EtlAndQueryApiTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sum of every billing amount in the raw files, read with plain Java. */
@@ -163,8 +169,18 @@ class EtlAndQueryApiTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(TestUsers.request(URI.create("http://localhost:" + port + path))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code POST /api/etl/uploads} of {@code body}'s files. */
+  private HttpResponse<String> upload(Multipart body) throws Exception {
+    return http.send(request("/api/etl/uploads").header("content-type", body.contentType()).POST(body.publisher())
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every request of this test starts here. */
+  private HttpRequest.Builder request(String path) {
+    return TestUsers.request(URI.create("http://localhost:" + port + path));
   }
 }

@@ -94,14 +94,16 @@ class ClientMistakesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "null file       | {\"files\":[null]}                          | files[0] | missing_path",
-      "NUL in a path   | {\"files\":[\"/tmp/a\\u0000b.csv\"]}          | files[0] | control_character",
-      "second is blank | {\"files\":[\"/tmp/nope.csv\",\" \"]}       | files[1] | missing_path",
-      "no files        | {\"files\":[]}                              | files    | missing_files",
-      "unknown feed    | {\"files\":[\"/tmp/nope.csv\"],\"feed\":\"x\"} | feed     | unknown_feed",
-      "files a string  | {\"files\":\"x\"}                             | files    | malformed_body"})
-  void badEtlBatchesNameTheFile(String name, String body, String field, String code) throws Exception {
-    assertProblem(send("POST", "/api/etl/batches", body, "en"), 400, field, code);
+      "null name       | {\"inbox\":[null]}                                 | 400 | inbox[0] | missing_path",
+      "NUL in a name   | {\"inbox\":[\"a\\u0000b.csv\"]}                     | 404 | inbox[0] | not_in_inbox",
+      "a path          | {\"inbox\":[\"/tmp/nope.csv\"]}                     | 404 | inbox[0] | not_in_inbox",
+      "blank name      | {\"inbox\":[\" \"]}                                  | 400 | inbox[0] | missing_path",
+      "no files        | {\"inbox\":[]}                                     | 400 | inbox    | missing_files",
+      "unknown feed    | {\"inbox\":[\"nope.csv\"],\"feed\":\"x\"}              | 400 | feed     | unknown_feed",
+      "inbox a string  | {\"inbox\":\"x\"}                                    | 400 | inbox    | malformed_body",
+      "paths           | {\"files\":[\"/tmp/nope.csv\"],\"inbox\":[\"a.csv\"]} | 400 | files    | paths_not_accepted"})
+  void badEtlBatchesNameTheFile(String name, String body, int status, String field, String code) throws Exception {
+    assertProblem(send("POST", "/api/etl/batches", body, "en"), status, field, code);
   }
 
   @Test
@@ -236,7 +238,7 @@ class ClientMistakesTest {
         new Target("POST", "/api/cubes/revenue/export", List.of("measures", "rows", "filters", "locale", "limit")),
         new Target("POST", "/api/schedules", List.of("name", "reportId", "monthOffset", "scope", "format", "locale",
             "cron", "timeZone", "to", "cc", "subject", "enabled", "owner", "extra")),
-        new Target("POST", "/api/etl/batches", List.of("files", "feed", "other")));
+        new Target("POST", "/api/etl/batches", List.of("inbox", "files", "feed", "other")));
     int sent = 0;
     for (Target target : targets) {
       for (String body : bodies) {
@@ -277,6 +279,20 @@ class ClientMistakesTest {
         String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
         check("GET", get.formatted(encoded), null, sent++);
       }
+    }
+    // uploads: JSON where multipart belongs, and broken multipart bodies
+    for (String body : bodies) {
+      check("POST", "/api/etl/uploads", body, sent++);
+    }
+    for (String body : List.of("", "--x", "--x\r\n", "--x\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nx",
+        "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../../etc/passwd\"\r\n\r\nx\r\n--x--\r\n",
+        "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\u0000.csv\"\r\n\r\nx\r\n--x--\r\n",
+        "--x\r\nContent-Disposition: form-data; name=\"feed\"\r\n\r\n\u0000\r\n--x--\r\n",
+        "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + "y".repeat(5000) + "\"\r\n\r\nx\r\n--x--\r\n")) {
+      HttpResponse<String> r = send("POST", "/api/etl/uploads", "multipart/form-data; boundary=x", body,
+          sent % 2 == 0 ? "en" : null);
+      assertClean(r, "multipart " + abbreviate(body));
+      sent++;
     }
     // wrong methods and media types
     check("DELETE", "/api/reports/monthly-revenue", null, sent++);
@@ -344,7 +360,12 @@ class ClientMistakesTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body, String acceptLanguage) throws Exception {
-    HttpRequest.Builder b = TestUsers.request(uri(path)).header("content-type", "application/json");
+    return send(method, path, "application/json", body, acceptLanguage);
+  }
+
+  private HttpResponse<String> send(String method, String path, String contentType, String body, String acceptLanguage)
+      throws Exception {
+    HttpRequest.Builder b = TestUsers.request(uri(path)).header("content-type", contentType);
     if (acceptLanguage != null) {
       b.header("Accept-Language", acceptLanguage);
     }

@@ -97,7 +97,7 @@ public final class DuckDbBackend implements Backend {
     if (message.contains("lock")) {
       return new WarehouseUnavailableException("The warehouse " + file + IN_USE
           + " (is `telecube serve` or `telecube demo` running?). Stop it, or send the"
-          + " work to the running server (e.g. POST /api/etl/batches).", e);
+          + " work to the running server (e.g. POST /api/etl/uploads).", e);
     }
     return new WarehouseUnavailableException("Cannot open the warehouse " + file + ": " + e.getMessage(), e);
   }
