@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,6 +21,8 @@ import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.FeedPaths;
 import org.telecube.etl.load.LoadListener;
 import org.telecube.etl.load.LoadSummary;
+import org.telecube.server.security.AuditLog;
+import org.telecube.server.security.Viewer;
 import org.telecube.server.system.ApiException;
 import org.telecube.server.system.ErrorMessages;
 import org.telecube.server.system.Problems;
@@ -35,15 +38,18 @@ import org.telecube.warehouse.query.QueryEngine;
 class EtlController {
   private final Warehouse warehouse;
   private final QueryEngine engine;
+  private final AuditLog audit;
 
-  EtlController(Warehouse warehouse, QueryEngine engine) {
+  EtlController(Warehouse warehouse, QueryEngine engine, AuditLog audit) {
     this.warehouse = warehouse;
     this.engine = engine;
+    this.audit = audit;
   }
 
   @Operation(summary = "Load feed files (paths on the server) as one batch: all or nothing")
   @PostMapping
-  LoadSummary load(@RequestBody BatchRequest request) {
+  LoadSummary load(@AuthenticationPrincipal Viewer viewer, @RequestBody BatchRequest request,
+                   HttpServletRequest http) {
     if (request.files() == null || request.files().isEmpty()) {
       throw ApiException.badRequest("files", "missing_files", "name the feed files or directories to load");
     }
@@ -57,8 +63,16 @@ class EtlController {
     for (int i = 0; i < request.files().size(); i++) {
       paths.add(path(request.files().get(i), "files[" + i + "]"));
     }
+    String files = String.join(", ", request.files());
     try {
-      return EtlLoader.load(warehouse, FeedPaths.expand(paths), feed, LoadListener.NONE);
+      LoadSummary summary = EtlLoader.load(warehouse, FeedPaths.expand(paths), feed, LoadListener.NONE);
+      audit.record(viewer, "load", files, "ok", http.getRemoteAddr(), "batch=" + summary.batchId() + " rows="
+          + summary.rowsLoaded() + " rejected=" + summary.rowsRejected());
+      return summary;
+    } catch (RuntimeException e) {
+      audit.record(viewer, "load", files, "failed", http.getRemoteAddr(), e instanceof BatchRefusedException r
+          ? String.join("; ", r.problems()) : e.getClass().getSimpleName());
+      throw e;
     } finally {
       // the next question sees the batch at once, not after the data version's short cache
       engine.dataChanged();

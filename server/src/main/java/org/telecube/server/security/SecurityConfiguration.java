@@ -51,6 +51,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, UserService users, SecurityProblems problems,
                                           CookieCsrfTokenRepository csrfTokens, SecurityContextRepository contexts,
+                                          RateLimiter limiter,
                                           @Value("${telecube.security.cors.allowed-origins:}") String origins)
       throws Exception {
     RequestMatcher bearer = r -> {
@@ -66,6 +67,8 @@ class SecurityConfiguration {
             .requireCsrfProtectionMatcher(needsCsrf))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
         .addFilterAfter(new ViewerFilter(users, problems), CsrfCookie.class)
+        // knows the caller (token, user or address) and comes before the role checks: refusals count too
+        .addFilterAfter(new RateLimitFilter(limiter, problems), ViewerFilter.class)
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

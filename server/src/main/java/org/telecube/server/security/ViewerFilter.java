@@ -22,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ViewerFilter extends OncePerRequestFilter {
   private static final String BEARER = "bearer ";
+  /** The request's viewer, for the filters and handlers after this one (an async dispatch's too). */
+  private static final String ATTRIBUTE = Viewer.class.getName();
 
   private final UserService users;
   private final SecurityProblems problems;
@@ -41,7 +43,8 @@ final class ViewerFilter extends OncePerRequestFilter {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "bad_token", "only bearer tokens are accepted");
         return;
       }
-      Optional<Viewer> v = users.byBearer(authorization.substring(BEARER.length()).strip());
+      Optional<Viewer> v = users.byBearer(authorization.substring(BEARER.length()).strip(),
+          request.getRemoteAddr());
       if (v.isEmpty()) {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "bad_token",
             "the token is unknown, revoked or expired");
@@ -71,12 +74,20 @@ final class ViewerFilter extends OncePerRequestFilter {
         }
       }
     }
+    if (viewer != null) {
+      request.setAttribute(ATTRIBUTE, viewer);
+    }
     if (viewer != null && viewer.mustChangePassword() && !mayBeforePasswordChange(request)) {
       problems.write(request, response, HttpStatus.FORBIDDEN, "password_change_required",
           "change your password first");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Who {@code request} runs as, as this filter found; null when anonymous (or before this filter). */
+  static Viewer viewer(jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(ATTRIBUTE) instanceof Viewer v ? v : null;
   }
 
   static boolean isBearer(String authorization) {
