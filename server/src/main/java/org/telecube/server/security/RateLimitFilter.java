@@ -10,18 +10,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * 429 {@code rate_limited} with {@code Retry-After} for a caller over its allowance
- * ({@link RateLimiter}). Runs after {@link ViewerFilter}, so it knows who the caller is: the API
- * token when one was sent, else the session's user, else the client address; a login attempt
- * ({@code POST /api/session}) always counts against its address's login allowance. Static files
- * and the health probe are not counted. The refusal is written without reading the body.
+ * ({@link RateLimiter}), written without reading the body. Two of these run in the chain:
+ * <ul>
+ *   <li>{@link #logins} first of all, before the CSRF check and any user lookup: a login attempt
+ *   ({@code POST /api/session}) counts against its client address's login allowance (so does a
+ *   refused bearer token, in {@link ViewerFilter}): passwords and tokens cannot be guessed fast;</li>
+ *   <li>{@link #callers} after {@link ViewerFilter}, which knows who the caller is: the API token
+ *   when one was sent, else the session's user, else the client address. It comes before the role
+ *   checks, so refused requests count too.</li>
+ * </ul>
+ * Static files and the health probe are not counted.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
   private final RateLimiter limiter;
   private final SecurityProblems problems;
+  private final boolean logins;
 
-  RateLimitFilter(RateLimiter limiter, SecurityProblems problems) {
+  private RateLimitFilter(RateLimiter limiter, SecurityProblems problems, boolean logins) {
     this.limiter = limiter;
     this.problems = problems;
+    this.logins = logins;
+  }
+
+  /** Login attempts, per client address. */
+  static RateLimitFilter logins(RateLimiter limiter, SecurityProblems problems) {
+    return new RateLimitFilter(limiter, problems, true);
+  }
+
+  /** Every other request, per token, user or anonymous client address. */
+  static RateLimitFilter callers(RateLimiter limiter, SecurityProblems problems) {
+    return new RateLimitFilter(limiter, problems, false);
+  }
+
+  /** Each of the two filters runs once per request: by default they would share one marker. */
+  @Override
+  protected String getAlreadyFilteredAttributeName() {
+    return RateLimitFilter.class.getName() + (logins ? ".logins" : ".callers");
   }
 
   @Override
@@ -37,14 +61,33 @@ final class RateLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (logins) {
+      filterLogins(request, response, chain);
+      return;
+    }
+    if (login(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
     Viewer viewer = ViewerFilter.viewer(request);
-    OptionalLong retryAfter = login(request) ? limiter.take(RateLimiter.Kind.LOGIN, request.getRemoteAddr())
-        : viewer == null ? limiter.take(RateLimiter.Kind.ANONYMOUS, request.getRemoteAddr())
+    OptionalLong retryAfter = viewer == null ? limiter.take(RateLimiter.Kind.ANONYMOUS, request.getRemoteAddr())
         : viewer.tokenId() != null ? limiter.take(RateLimiter.Kind.TOKEN, viewer.tokenId().toString())
         : limiter.take(RateLimiter.Kind.USER, Long.toString(viewer.userId()));
     if (retryAfter.isPresent()) {
       problems.tooManyRequests(request, response, retryAfter.getAsLong());
       return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void filterLogins(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (login(request)) {
+      OptionalLong retryAfter = limiter.take(RateLimiter.Kind.LOGIN, request.getRemoteAddr());
+      if (retryAfter.isPresent()) {
+        problems.tooManyRequests(request, response, retryAfter.getAsLong());
+        return;
+      }
     }
     chain.doFilter(request, response);
   }

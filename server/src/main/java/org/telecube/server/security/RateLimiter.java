@@ -62,10 +62,11 @@ class RateLimiter {
     Bucket bucket = buckets.get(kind.name() + ":" + key, k -> Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, MINUTE).build()).build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
-      return OptionalLong.empty();
-    }
-    long nanos = probe.getNanosToWaitForRefill();
-    return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+  }
+
+  /** Whole seconds, rounded up, at least one: what Retry-After says. */
+  private static long seconds(long nanos) {
+    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
   }
 }

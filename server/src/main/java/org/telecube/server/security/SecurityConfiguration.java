@@ -66,9 +66,11 @@ class SecurityConfiguration {
         .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new HeaderOnlyCsrf())
             .requireCsrfProtectionMatcher(needsCsrf))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
-        .addFilterAfter(new ViewerFilter(users, problems), CsrfCookie.class)
+        .addFilterAfter(new ViewerFilter(users, problems, limiter), CsrfCookie.class)
         // knows the caller (token, user or address) and comes before the role checks: refusals count too
-        .addFilterAfter(new RateLimitFilter(limiter, problems), ViewerFilter.class)
+        .addFilterAfter(RateLimitFilter.callers(limiter, problems), ViewerFilter.class)
+        // login attempts and refused tokens per address, before the CSRF check and any lookup
+        .addFilterBefore(RateLimitFilter.logins(limiter, problems), CsrfFilter.class)
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

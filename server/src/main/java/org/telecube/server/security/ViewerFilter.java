@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,10 +28,12 @@ final class ViewerFilter extends OncePerRequestFilter {
 
   private final UserService users;
   private final SecurityProblems problems;
+  private final RateLimiter limiter;
 
-  ViewerFilter(UserService users, SecurityProblems problems) {
+  ViewerFilter(UserService users, SecurityProblems problems, RateLimiter limiter) {
     this.users = users;
     this.problems = problems;
+    this.limiter = limiter;
   }
 
   @Override
@@ -46,6 +49,12 @@ final class ViewerFilter extends OncePerRequestFilter {
       Optional<Viewer> v = users.byBearer(authorization.substring(BEARER.length()).strip(),
           request.getRemoteAddr());
       if (v.isEmpty()) {
+        // a refused token is a failed login: guessing is held to the address's login allowance
+        OptionalLong retryAfter = limiter.take(RateLimiter.Kind.LOGIN, request.getRemoteAddr());
+        if (retryAfter.isPresent()) {
+          problems.tooManyRequests(request, response, retryAfter.getAsLong());
+          return;
+        }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "bad_token",
             "the token is unknown, revoked or expired");
         return;
