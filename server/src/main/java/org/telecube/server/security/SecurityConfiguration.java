@@ -69,7 +69,7 @@ class SecurityConfiguration {
         .addFilterAfter(new ViewerFilter(users, problems, limiter), CsrfCookie.class)
         // knows the caller (token, user or address) and comes before the role checks: refusals count too
         .addFilterAfter(RateLimitFilter.callers(limiter, problems), ViewerFilter.class)
-        // login attempts and refused tokens per address, before the CSRF check and any lookup
+        // login attempts per address, before the CSRF check and any user lookup (refused tokens: ViewerFilter)
         .addFilterBefore(RateLimitFilter.logins(limiter, problems), CsrfFilter.class)
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
