@@ -30,6 +30,7 @@ import org.telecube.warehouse.query.CellSet;
 import org.telecube.warehouse.query.CubeQuery;
 import org.telecube.warehouse.query.QueryAnswer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.security.AuditLog;
 import org.telecube.server.security.ScopedServices;
 import org.telecube.server.security.Viewer;
 import org.telecube.warehouse.query.QueryEngine;
@@ -46,10 +47,12 @@ import org.telecube.warehouse.query.ResultColumn;
 class CubeExportController {
   private final ScopedServices services;
   private final WorkPool queries;
+  private final AuditLog audit;
 
-  CubeExportController(ScopedServices services, @Qualifier("queryPool") WorkPool queries) {
+  CubeExportController(ScopedServices services, @Qualifier("queryPool") WorkPool queries, AuditLog audit) {
     this.services = services;
     this.queries = queries;
+    this.audit = audit;
   }
 
   @Operation(summary = "Export a cube query's answer as a pivot table: format csv (UTF-8 with BOM) or xlsx")
@@ -66,6 +69,7 @@ class CubeExportController {
     boolean bypass = CacheHeaders.bypass(cacheControl);
     Cancellation cancellation = new Cancellation();
     QueryEngine engine = services.engine(viewer); // on this thread: the pool's threads know no user
+    String client = request.getRemoteAddr();
     // on the query pool: an export is a query plus a small rendering of its capped answer
     return AsyncWork.run(queries, cancellation, "query_timeout", () -> { }, request, () -> {
       QueryAnswer result = engine.answer(q, cancellation, bypass);
@@ -73,6 +77,9 @@ class CubeExportController {
       Language language = Language.parse(answer.locale()).orElse(Language.ZH_CN);
       String caption = engine.model().cube(answer.cube()).map(c -> c.caption().in(language)).orElse(answer.cube());
       byte[] file = f.render(PivotTable.of(answer), caption);
+      audit.record(viewer, "report_download", "cube/" + answer.cube(), "ok", client, "format=" + f.extension()
+          + " rows=" + String.join(",", answer.pivot().rowLevels())
+          + " columns=" + String.join(",", answer.pivot().columnLevels()));
       return ResponseEntity.ok()
           .contentType(MediaType.parseMediaType(f.mediaType()))
           .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(answer, caption, f))

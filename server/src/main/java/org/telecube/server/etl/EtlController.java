@@ -29,6 +29,9 @@ import org.telecube.etl.load.BatchRefusedException;
 import org.telecube.etl.load.EtlLoader;
 import org.telecube.etl.load.LoadListener;
 import org.telecube.etl.load.LoadSummary;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.telecube.server.security.AuditLog;
+import org.telecube.server.security.Viewer;
 import org.telecube.server.system.ApiException;
 import org.telecube.server.system.ErrorMessages;
 import org.telecube.server.system.Problems;
@@ -52,9 +55,11 @@ class EtlController {
   private final FeedInbox inbox;
   private final UploadSpool spool;
   private final Path dataDir;
+  private final AuditLog audit;
 
   EtlController(Warehouse warehouse, QueryEngine engine, FeedInbox inbox, UploadSpool spool,
-                @Value("${telecube.data-dir}") String dataDir) {
+                @Value("${telecube.data-dir}") String dataDir, AuditLog audit) {
+    this.audit = audit;
     this.warehouse = warehouse;
     this.engine = engine;
     this.inbox = inbox;
@@ -65,7 +70,8 @@ class EtlController {
   @Operation(summary = "Upload feed files (multipart/form-data, each in a part named files) and load them as one "
       + "batch: all or nothing")
   @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  LoadSummary upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+  LoadSummary upload(@AuthenticationPrincipal Viewer viewer, HttpServletRequest http,
+                     @RequestParam(name = "files", required = false) List<MultipartFile> files,
                      @RequestParam(name = "feed", required = false) String feed) {
     if (files == null || files.isEmpty()) {
       throw ApiException.badRequest("files", "missing_files", "name at least one feed file to load");
@@ -94,7 +100,7 @@ class EtlController {
         files.get(i).transferTo(target);
         paths.add(target);
       }
-      return loadBatch(paths, kind, batch);
+      return loadBatch(paths, kind, batch, viewer, http);
     } catch (IOException e) {
       // the spool's path is in the message: for the log only
       throw new UncheckedIOException("cannot spool the upload", e);
@@ -113,7 +119,8 @@ class EtlController {
 
   @Operation(summary = "Load feed files from the server's inbox, by name, as one batch: all or nothing")
   @PostMapping(path = "/batches", consumes = MediaType.APPLICATION_JSON_VALUE)
-  LoadSummary load(@RequestBody BatchRequest request) {
+  LoadSummary load(@AuthenticationPrincipal Viewer viewer, HttpServletRequest http,
+                   @RequestBody BatchRequest request) {
     if (request.files() != null) {
       throw ApiException.badRequest("files", "paths_not_accepted", "the server loads no paths: upload the files "
           + "(POST /api/etl/uploads) or name files of its inbox (\"inbox\": [names])", "files");
@@ -133,15 +140,27 @@ class EtlController {
       paths.add(inbox.file(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, field, "not_in_inbox",
           "no feed file named " + name + " in the inbox", name)));
     }
-    return loadBatch(paths, kind, inbox.dir());
+    return loadBatch(paths, kind, inbox.dir(), viewer, http);
   }
 
   /** One batch, as the command line loads it; the next question sees it at once. */
-  private LoadSummary loadBatch(List<Path> files, Optional<FeedKind> feed, Path dir) {
+  /** Loads {@code files} as one batch, recording it in the audit log whichever way it ends. */
+  private LoadSummary loadBatch(List<Path> files, Optional<FeedKind> feed, Path dir, Viewer viewer,
+                                HttpServletRequest http) {
+    String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
     try {
-      return EtlLoader.load(warehouse, files, feed, LoadListener.NONE);
+      LoadSummary summary = EtlLoader.load(warehouse, files, feed, LoadListener.NONE);
+      audit.record(viewer, "load", names, "ok", http.getRemoteAddr(), "batch=" + summary.batchId() + " rows="
+          + summary.rowsLoaded() + " rejected=" + summary.rowsRejected());
+      return summary;
     } catch (BatchRefusedException e) {
-      throw new BatchRefusedException(e.problems().stream().map(p -> withoutPaths(p, dir)).toList(), e);
+      BatchRefusedException clean = new BatchRefusedException(e.problems().stream().map(p -> withoutPaths(p, dir))
+          .toList(), e);
+      audit.record(viewer, "load", names, "failed", http.getRemoteAddr(), String.join("; ", clean.problems()));
+      throw clean;
+    } catch (RuntimeException e) {
+      audit.record(viewer, "load", names, "failed", http.getRemoteAddr(), e.getClass().getSimpleName());
+      throw e;
     } finally {
       // not after the data version's short cache
       engine.dataChanged();

@@ -1,6 +1,7 @@
 package org.telecube.server.report;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +21,7 @@ import org.telecube.warehouse.query.Cancellation;
 import org.telecube.reports.ReportFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.telecube.reports.ReportService;
+import org.telecube.server.security.AuditLog;
 import org.telecube.server.security.ScopedServices;
 import org.telecube.server.security.Viewer;
 import org.telecube.warehouse.model.Language;
@@ -34,10 +36,12 @@ import org.telecube.reports.definition.ReportDefinition;
 class ReportController {
   private final ScopedServices services;
   private final WorkPool pool;
+  private final AuditLog audit;
 
-  ReportController(ScopedServices services, @Qualifier("reportPool") WorkPool pool) {
+  ReportController(ScopedServices services, @Qualifier("reportPool") WorkPool pool, AuditLog audit) {
     this.services = services;
     this.pool = pool;
+    this.audit = audit;
   }
 
   @Operation(summary = "The report catalog with each report's parameters and formats")
@@ -53,8 +57,9 @@ class ReportController {
                                 @RequestParam(required = false) String month,
                                 @RequestParam(required = false) String scope,
                                 @RequestParam(required = false, defaultValue = "pdf") String format,
-                                @RequestParam(required = false) String locale) {
+                                @RequestParam(required = false) String locale, HttpServletRequest http) {
     ReportService reports = services.reports(viewer); // on this thread: the pool's threads know no user
+    String client = http.getRemoteAddr();
     // on the report pool: rendering (PDF above all) is slow and memory-hungry, and must not take the queries' threads
     return AsyncWork.run(pool, new Cancellation(), "report_timeout", () -> { }, () -> {
       byte[] document = reports.render(id, month, scope, locale, format);
@@ -62,6 +67,8 @@ class ReportController {
       // named for the scope it holds: a Guangdong manager's blank scope is Guangdong, not "all"
       String held = reports.checkScope(id, scope, Language.parse(locale).orElse(Language.ZH_CN)).key();
       String name = ReportService.fileName(id, ReportService.parseMonth(month), held, f);
+      audit.record(viewer, "report_download", "report/" + id, "ok", client,
+          "month=" + month + " scope=" + (held == null || held.isBlank() ? "all" : held) + " format=" + f.code());
       return ResponseEntity.ok()
           .contentType(MediaType.parseMediaType(f.mediaType()))
           .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)

@@ -2,8 +2,12 @@ package org.telecube.server.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -133,14 +137,38 @@ class AccountController {
     return UserView.of(u);
   }
 
-  @Operation(summary = "The audit log, newest first (admins)")
+  @Operation(summary = "The audit log, newest first (admins); from/to: an instant (2025-06-01T08:00:00Z, "
+      + "2025-06-01T16:00:00+08:00) or a UTC day (2025-06-01: from its start, to its end)")
   @GetMapping("/api/audit")
   List<AuditLog.Event> audit(@RequestParam(required = false) String user, @RequestParam(required = false) String kind,
-                             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > MAX_AUDIT) {
       throw ApiException.badRequest("limit", "bad_parameter", "limit 1 to 1000", "limit", limit);
     }
-    return audit.find(user, kind, from, to, limit);
+    return audit.find(blankToNull(user), blankToNull(kind), instant("from", from, false), instant("to", to, true),
+        limit);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** An instant, an instant with an offset, or a UTC day (its start; for an end, the next day's start); else a 400. */
+  static Instant instant(String field, String value, boolean end) {
+    String v = blankToNull(value);
+    if (v == null) {
+      return null;
+    }
+    try {
+      if (v.length() == 10) {
+        LocalDate day = LocalDate.parse(v);
+        return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeException e) {
+      throw ApiException.badRequest(field, "bad_parameter", "bad " + field + ": " + v, field,
+          UserService.printable(v));
+    }
   }
 }

@@ -51,6 +51,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, UserService users, SecurityProblems problems,
                                           CookieCsrfTokenRepository csrfTokens, SecurityContextRepository contexts,
+                                          RateLimiter limiter,
                                           @Value("${telecube.security.cors.allowed-origins:}") String origins)
       throws Exception {
     RequestMatcher bearer = r -> {
@@ -65,7 +66,11 @@ class SecurityConfiguration {
         .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new HeaderOnlyCsrf())
             .requireCsrfProtectionMatcher(needsCsrf))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
-        .addFilterAfter(new ViewerFilter(users, problems), CsrfCookie.class)
+        .addFilterAfter(new ViewerFilter(users, problems, limiter), CsrfCookie.class)
+        // knows the caller (token, user or address) and comes before the role checks: refusals count too
+        .addFilterAfter(RateLimitFilter.callers(limiter, problems), ViewerFilter.class)
+        // login attempts per address, before the CSRF check and any user lookup (refused tokens: ViewerFilter)
+        .addFilterBefore(RateLimitFilter.logins(limiter, problems), CsrfFilter.class)
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

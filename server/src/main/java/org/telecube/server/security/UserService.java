@@ -225,9 +225,12 @@ public class UserService {
 
   /**
    * The enabled user a bearer value {@code tc_<id>_<secret>} belongs to, if the token is neither
-   * revoked nor expired. Its last use is written at most once a minute.
+   * revoked nor expired. Its last use is written, and audited as {@code token_used}, at most once
+   * a minute.
+   *
+   * @param client the caller's address, for the audit log
    */
-  public Optional<Viewer> byBearer(String value) {
+  public Optional<Viewer> byBearer(String value, String client) {
     if (value == null || !value.startsWith(TOKEN_PREFIX) || value.length() > 200) {
       return Optional.empty();
     }
@@ -247,6 +250,8 @@ public class UserService {
     }
     if (tokenUseWritten.asMap().putIfAbsent(token.get().id(), now) == null) {
       users.tokenUsed(token.get().id(), now);
+      audit.record(user.get().username(), token.get().id(), "token_used", token.get().publicId(), "ok", client,
+          token.get().name());
     }
     return Optional.of(user.get().viewer(token.get().id()));
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -22,13 +23,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ViewerFilter extends OncePerRequestFilter {
   private static final String BEARER = "bearer ";
+  /** The request's viewer, for the filters and handlers after this one (an async dispatch's too). */
+  private static final String ATTRIBUTE = Viewer.class.getName();
 
   private final UserService users;
   private final SecurityProblems problems;
+  private final RateLimiter limiter;
 
-  ViewerFilter(UserService users, SecurityProblems problems) {
+  ViewerFilter(UserService users, SecurityProblems problems, RateLimiter limiter) {
     this.users = users;
     this.problems = problems;
+    this.limiter = limiter;
   }
 
   @Override
@@ -41,8 +46,15 @@ final class ViewerFilter extends OncePerRequestFilter {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "bad_token", "only bearer tokens are accepted");
         return;
       }
-      Optional<Viewer> v = users.byBearer(authorization.substring(BEARER.length()).strip());
+      Optional<Viewer> v = users.byBearer(authorization.substring(BEARER.length()).strip(),
+          request.getRemoteAddr());
       if (v.isEmpty()) {
+        // a refused token is a failed login: guessing is held to the address's login allowance
+        OptionalLong retryAfter = limiter.take(RateLimiter.Kind.LOGIN, request.getRemoteAddr());
+        if (retryAfter.isPresent()) {
+          problems.tooManyRequests(request, response, retryAfter.getAsLong());
+          return;
+        }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "bad_token",
             "the token is unknown, revoked or expired");
         return;
@@ -71,12 +83,20 @@ final class ViewerFilter extends OncePerRequestFilter {
         }
       }
     }
+    if (viewer != null) {
+      request.setAttribute(ATTRIBUTE, viewer);
+    }
     if (viewer != null && viewer.mustChangePassword() && !mayBeforePasswordChange(request)) {
       problems.write(request, response, HttpStatus.FORBIDDEN, "password_change_required",
           "change your password first");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Who {@code request} runs as, as this filter found; null when anonymous (or before this filter). */
+  static Viewer viewer(jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(ATTRIBUTE) instanceof Viewer v ? v : null;
   }
 
   static boolean isBearer(String authorization) {

@@ -7,6 +7,7 @@ import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededExcepti
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,13 +40,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final long WAREHOUSE_RETRY_AFTER = 2;
 
+  private final ApplicationEventPublisher events;
+
+  ApiExceptionHandler(ApplicationEventPublisher events) {
+    this.events = events;
+  }
+
+  /** {@code problem} as it is; a 403 is told to the audit log first. */
+  private ProblemDetail audited(ProblemDetail problem, HttpServletRequest request) {
+    if (problem.getStatus() == HttpStatus.FORBIDDEN.value()) {
+      Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+      events.publishEvent(new RequestDenied(request, String.valueOf(code)));
+    }
+    return problem;
+  }
+
   @ExceptionHandler(QueryException.class)
   ProblemDetail query(QueryException e, HttpServletRequest request) {
     boolean notFound = (e.code().equals("unknown_cube") && e.field().equals("cube")) || e.code().equals("no_data");
     // a member that exists outside the viewer's scope: forbidden, not a mistake in the question
     HttpStatus status = e.code().equals("out_of_scope") ? HttpStatus.FORBIDDEN
         : notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.QUERY);
+    return audited(Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.QUERY),
+        request);
   }
 
   @ExceptionHandler(ReportException.class)
@@ -55,19 +72,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case BAD_PARAMETER -> HttpStatus.BAD_REQUEST;
     };
-    return Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.REPORTS);
+    return audited(Problems.of(request, status, e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.REPORTS),
+        request);
   }
 
   @ExceptionHandler(ScheduleException.class)
   ProblemDetail schedule(ScheduleException e, HttpServletRequest request) {
-    return Problems.of(request, e.notFound() ? HttpStatus.NOT_FOUND : e.forbidden() ? HttpStatus.FORBIDDEN
+    return audited(Problems.of(request, e.notFound() ? HttpStatus.NOT_FOUND : e.forbidden() ? HttpStatus.FORBIDDEN
         : HttpStatus.BAD_REQUEST, e.field(), e.code(),
-        e.args(), e.getMessage(), ErrorMessages.SERVER);
+        e.args(), e.getMessage(), ErrorMessages.SERVER), request);
   }
 
   @ExceptionHandler(ApiException.class)
   ProblemDetail api(ApiException e, HttpServletRequest request) {
-    return Problems.of(request, e.status(), e.field(), e.code(), e.args(), e.getMessage(), ErrorMessages.SERVER);
+    return audited(Problems.of(request, e.status(), e.field(), e.code(), e.args(), e.getMessage(),
+        ErrorMessages.SERVER), request);
   }
 
   /** At its bound: 503 at once, with when to try again. */
@@ -88,7 +107,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Raised inside a controller (a method check): the same answers the security filters give. */
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
   ProblemDetail denied(Exception e, HttpServletRequest request) {
-    return Problems.ofStatus(request, HttpStatus.FORBIDDEN.value());
+    return audited(Problems.ofStatus(request, HttpStatus.FORBIDDEN.value()), request);
   }
 
   @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)

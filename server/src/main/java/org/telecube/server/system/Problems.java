@@ -40,6 +40,7 @@ public final class Problems {
       case PAYLOAD_TOO_LARGE -> "too_large";
       case UNAUTHORIZED -> "unauthenticated";
       case FORBIDDEN -> "forbidden";
+      case TOO_MANY_REQUESTS -> "rate_limited";
       default -> s.is5xxServerError() ? "internal_error" : "bad_request";
     };
     String path = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);

@@ -7,7 +7,8 @@ import java.util.Map;
  * The users every test server starts with: the first admin, with a known password and a known API
  * token made at its first start ({@code telecube.admin.*}), and bcrypt at its cheapest work factor
  * so logins cost tests nothing. Tests that need other roles create them through the API or
- * {@code UserService}.
+ * {@code UserService}. Rate limits are far above what any test sends (LoadApiTest's 50 concurrent
+ * clients, the bad-input suite), so a 429 never hides what a test checks.
  */
 public final class TestUsers {
   public static final String ADMIN = "admin";
@@ -25,7 +26,8 @@ public final class TestUsers {
   /** The properties that give a server these users. */
   public static Map<String, String> properties() {
     return Map.of("telecube.admin.password", ADMIN_PASSWORD, "telecube.admin.token", ADMIN_TOKEN,
-        "telecube.security.bcrypt-strength", "4");
+        "telecube.security.bcrypt-strength", "4", "telecube.security.rate-limit.per-minute", "1000000",
+        "telecube.security.rate-limit.login-per-minute", "1000000");
   }
 
   /** {@code Authorization: Bearer} for the admin. */
