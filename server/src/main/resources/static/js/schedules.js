@@ -1,7 +1,9 @@
 // The report schedules page (/schedules.html): schedules with their next and last runs, a form to
 // create and edit one with a live preview of its next fire times, sending now, deleting, and the
-// delivery history. Talks to /api/schedules, /api/deliveries, /api/reports and the region members
-// of the revenue cube. Every time is shown in the schedule's own zone, with its offset.
+// delivery history. A schedule goes to its addresses, or bursts to a role at an org level (each
+// recipient user gets their own region's report). Talks to /api/schedules, /api/deliveries,
+// /api/reports and the region members of the revenue cube. Every time is shown in the schedule's
+// own zone, with its offset.
 
 import {
   addMessages, api, ApiError, asWritten, debounce, h, initLanguage, inZone, language, onLanguageChange,
@@ -32,7 +34,7 @@ const FIXED_MONTH = 'fixed';
 const FIELD_CONTROLS = {
   name: 'f-name', reportId: 'f-report', scope: 'f-scope', monthOffset: 'f-month', format: 'f-format',
   locale: 'f-locale', cron: 'f-cron', timeZone: 'f-zone', to: 'f-to', cc: 'f-cc', subject: 'f-subject',
-  month: 'f-month-fixed',
+  month: 'f-month-fixed', 'audience.role': 'f-audience-role', 'audience.level': 'f-audience-level',
 };
 /** Fields the API may name with another word (the report service's parameter names). */
 const FIELD_ALIASES = { id: 'reportId' };
@@ -45,7 +47,7 @@ addMessages({
     'schedules.new': '新建定时报告',
     'schedules.listTitle': '定时计划',
     'schedules.col.name': '名称',
-    'schedules.col.report': '报告与范围',
+    'schedules.col.report': '报告、范围与收件人',
     'schedules.col.when': '发送时间',
     'schedules.col.next': '下次运行',
     'schedules.col.last': '上次运行',
@@ -60,6 +62,21 @@ addMessages({
     'schedules.previewTitle': '接下来 5 次运行（{zone}）',
     'schedules.previewPaused': '此计划已停用，启用后才会按这些时间发送。',
     'schedules.recipients': '{count} 位收件人',
+    'schedules.eachOwnRegion': '各自辖区',
+    'schedules.confirmSendBurstText': '报告会马上生成，按各自辖区发给{audience}；原定计划不受影响。',
+    'audience.summary.manager.province': '群发：各省经理',
+    'audience.summary.manager.city': '群发：各市经理',
+    'audience.summary.analyst.province': '群发：各省分析师',
+    'audience.summary.analyst.city': '群发：各市分析师',
+    'audience.summary.other': '群发：{role}（{level}）',
+    'audience.who.manager.province': '各省经理',
+    'audience.who.manager.city': '各市经理',
+    'audience.who.analyst.province': '各省分析师',
+    'audience.who.analyst.city': '各市分析师',
+    'audience.role.manager': '经理',
+    'audience.role.analyst': '分析师',
+    'audience.level.province': '省级（每省的用户）',
+    'audience.level.city': '市级（每市的用户）',
     'schedules.saved': '已保存「{name}」',
     'schedules.deleted': '已删除「{name}」',
     'schedules.queued': '「{name}」已加入发送队列',
@@ -113,6 +130,12 @@ addMessages({
     'field.to': '收件人',
     'field.cc': '抄送',
     'field.recipientsHint': '每行一个邮箱地址，也可以用逗号或分号分隔。',
+    'field.recipientsMode': '发给谁',
+    'field.modeAddresses': '指定收件人',
+    'field.modeBurst': '按角色群发',
+    'field.audienceRole': '角色',
+    'field.audienceLevel': '级别',
+    'field.audienceHint': '该角色中组织在此级别、且在你辖区内的每位用户各收一封，内容是其自己辖区的报告，发到其账号的邮箱。',
     'field.subject': '邮件主题',
     'field.subjectHint': '可用占位符 {report}（报告）、{scope}（范围）、{month}（月份）；留空则使用默认主题。',
     'field.enabled': '启用（按计划自动发送）',
@@ -155,7 +178,7 @@ addMessages({
     'schedules.new': 'New schedule',
     'schedules.listTitle': 'Schedules',
     'schedules.col.name': 'Name',
-    'schedules.col.report': 'Report and scope',
+    'schedules.col.report': 'Report, scope, recipients',
     'schedules.col.when': 'When',
     'schedules.col.next': 'Next run',
     'schedules.col.last': 'Last run',
@@ -170,6 +193,21 @@ addMessages({
     'schedules.previewTitle': 'Next 5 runs ({zone})',
     'schedules.previewPaused': 'This schedule is paused: it sends at these times only once enabled.',
     'schedules.recipients': '{count} recipient(s)',
+    'schedules.eachOwnRegion': 'each recipient’s own region',
+    'schedules.confirmSendBurstText': 'The report is rendered right away for each recipient’s own region and mailed to {audience}; the schedule itself is unchanged.',
+    'audience.summary.manager.province': 'Burst: every province manager',
+    'audience.summary.manager.city': 'Burst: every city manager',
+    'audience.summary.analyst.province': 'Burst: every province analyst',
+    'audience.summary.analyst.city': 'Burst: every city analyst',
+    'audience.summary.other': 'Burst: {role} ({level})',
+    'audience.who.manager.province': 'every province manager',
+    'audience.who.manager.city': 'every city manager',
+    'audience.who.analyst.province': 'every province analyst',
+    'audience.who.analyst.city': 'every city analyst',
+    'audience.role.manager': 'Managers',
+    'audience.role.analyst': 'Analysts',
+    'audience.level.province': 'Province level (users of each province)',
+    'audience.level.city': 'City level (users of each city)',
     'schedules.saved': 'Saved “{name}”',
     'schedules.deleted': 'Deleted “{name}”',
     'schedules.queued': '“{name}” is queued for sending',
@@ -223,6 +261,12 @@ addMessages({
     'field.to': 'To',
     'field.cc': 'Cc',
     'field.recipientsHint': 'One address per line, or separated by commas or semicolons.',
+    'field.recipientsMode': 'Send to',
+    'field.modeAddresses': 'Addresses',
+    'field.modeBurst': 'Burst to a role',
+    'field.audienceRole': 'Role',
+    'field.audienceLevel': 'Level',
+    'field.audienceHint': 'Every user of the role whose org unit is at this level within your region gets their own mail, with the report of their own region, at their account’s email.',
     'field.subject': 'Mail subject',
     'field.subjectHint': 'Placeholders {report}, {scope} and {month}; leave empty for the default subject.',
     'field.enabled': 'Enabled (sends on schedule)',
@@ -376,6 +420,34 @@ function scopeName(key) {
   return (regions && regions.names.get(key)) || key;
 }
 
+/** Whether a schedule bursts to an audience (a role at an org level) instead of going to addresses. */
+function isBurst(s) {
+  return Boolean(s && s.audienceRole);
+}
+
+/** A burst schedule's audience as the list says it: "群发：各省经理" / "Burst: every province manager". */
+function audienceSummary(s) {
+  const key = `audience.summary.${s.audienceRole}.${s.audienceLevel}`;
+  const text = t(key);
+  return text === key ? t('audience.summary.other', { role: s.audienceRole, level: s.audienceLevel }) : text;
+}
+
+/** The same without the "burst:" prefix, inside a sentence. */
+function audienceWho(s) {
+  const key = `audience.who.${s.audienceRole}.${s.audienceLevel}`;
+  const text = t(key);
+  return text === key ? `${s.audienceRole} (${s.audienceLevel})` : text;
+}
+
+/**
+ * Bursting is offered to an admin and to anyone not bound to a single city: a city user has nobody
+ * below them to burst to (the server would find no recipients, not refuse).
+ */
+function burstOffered() {
+  const scope = userScope();
+  return isAdmin() || !scope || !/(^|\.)city$/.test(scope.level || '');
+}
+
 function presetOf(cron) {
   const c = (cron || '').trim().replace(/\s+/g, ' ');
   return PRESETS.find((p) => p.cron === c) || null;
@@ -520,9 +592,11 @@ function scheduleRow(view) {
     showOwner() ? h('td', { class: 'tc-schedule-owner' }, ownerOf(view) || h('span', { class: 'tc-faint' }, t('common.none'))) : null,
     h('td', {},
       h('span', { class: 'tc-keep' }, reportTitle(s.reportId)),
-      h('span', { class: 'tc-sub' }, scopeName(s.scope), ' · ',
+      h('span', { class: 'tc-sub' },
+        h('span', { class: 'tc-schedule-scope' }, isBurst(s) ? t('schedules.eachOwnRegion') : scopeName(s.scope)), ' · ',
         s.month ? reportMonthText(s.month) : monthLabel(s.monthOffset)),
-      h('span', { class: 'tc-sub' }, h('span', { class: 'tc-tag' }, s.format), ' ', localeLabel(s.locale))),
+      h('span', { class: 'tc-sub' }, h('span', { class: 'tc-tag' }, s.format), ' ', localeLabel(s.locale)),
+      recipientsLine(s)),
     h('td', {},
       preset ? h('span', {}, t('preset.' + preset.id)) : h('code', { class: 'tc-keep' }, s.cron),
       h('span', { class: 'tc-sub' }, s.timeZone),
@@ -534,6 +608,20 @@ function scheduleRow(view) {
         rowButton('edit', s.id, t('common.edit'), nameId, () => openEditor(s.id)),
         rowButton('send-now', s.id, t('schedules.sendNow'), nameId, () => sendNow(view)),
         rowButton('delete', s.id, t('common.delete'), nameId, () => remove(view), {}, true))));
+}
+
+/**
+ * Who a schedule goes to, under its report and scope (a column of its own would push the row's
+ * actions out of view): its audience, or its addresses.
+ */
+function recipientsLine(s) {
+  if (isBurst(s)) {
+    return h('span', {
+      class: 'tc-sub tc-recipients tc-audience', dataset: { audienceRole: s.audienceRole, audienceLevel: s.audienceLevel },
+    }, audienceSummary(s));
+  }
+  const all = [...(s.to || []), ...(s.cc || [])];
+  return h('span', { class: 'tc-sub tc-recipients tc-clamp', title: all.join(', ') }, t('history.to', { list: all.join(', ') }));
 }
 
 function rowButton(action, id, label, describedBy, onclick, extra = {}, danger = false) {
@@ -647,7 +735,8 @@ async function sendNow(view) {
   const s = view.schedule;
   const ok = await confirmDialog({
     title: t('schedules.confirmSendTitle', { name: s.name }),
-    text: t('schedules.confirmSendText', { count: recipientCount(s) }),
+    text: isBurst(s) ? t('schedules.confirmSendBurstText', { audience: audienceWho(s) })
+      : t('schedules.confirmSendText', { count: recipientCount(s) }),
     ok: t('schedules.sendNow'),
   });
   if (!ok) {
@@ -841,18 +930,34 @@ function splitAddresses(text) {
   return text.split(/[\n,;]+/).map((a) => a.trim()).filter(Boolean);
 }
 
+/** The form's choice of recipients: 'addresses' or 'burst'. */
+function chosenRecipients() {
+  return $('f-mode-burst').checked ? 'burst' : 'addresses';
+}
+
+/** Shows the fields of one way of addressing: to, cc and the scope picker, or the audience's role and level. */
+function showRecipients(mode) {
+  $('f-mode-burst').checked = mode === 'burst';
+  $('f-mode-addresses').checked = mode !== 'burst';
+  for (const el of document.querySelectorAll('#schedule-form [data-recipients]')) {
+    el.hidden = el.dataset.recipients !== mode;
+  }
+}
+
 function formBody() {
+  // a burst takes no addresses and no scope: each recipient is a user, with their own region
+  const recipients = chosenRecipients() === 'burst'
+    ? { audience: { role: $('f-audience-role').value, level: $('f-audience-level').value } }
+    : { scope: $('f-scope').value, to: splitAddresses($('f-to').value), cc: splitAddresses($('f-cc').value) };
   return {
     name: $('f-name').value,
     reportId: $('f-report').value,
     ...(chosenMonth() === FIXED_MONTH ? { month: $('f-month-fixed').value } : { monthOffset: chosenMonth() }),
-    scope: $('f-scope').value,
     format: $('f-format').value,
     locale: $('f-locale').value,
     cron: $('f-cron').value.trim(),
     timeZone: chosenZone(),
-    to: splitAddresses($('f-to').value),
-    cc: splitAddresses($('f-cc').value),
+    ...recipients,
     subject: $('f-subject').value,
     enabled: $('f-enabled').checked,
     // no owner: the server makes the logged-in user the owner of a new schedule
@@ -871,6 +976,11 @@ function fillForm(s) {
   fillZoneOptions(s.timeZone || DEFAULT_ZONE);
   $('f-to').value = (s.to || []).join('\n');
   $('f-cc').value = (s.cc || []).join('\n');
+  $('f-audience-role').value = s.audienceRole || 'manager';
+  $('f-audience-level').value = s.audienceLevel || 'province';
+  // the choice is offered where bursting is, and kept for a schedule that already bursts
+  $('recipients-mode').hidden = !burstOffered() && !isBurst(s);
+  showRecipients(isBurst(s) ? 'burst' : 'addresses');
   $('f-subject').value = s.subject && s.subject !== DEFAULT_SUBJECT ? s.subject : '';
   $('f-enabled').checked = s.enabled !== false;
   renderPresets();
@@ -906,7 +1016,8 @@ function showProblem(error) {
   const named = error.field ? error.field.replace(/\[\d+\]$/, '') : error.field;
   const field = FIELD_ALIASES[named] || named;
   const box = field && document.querySelector(`#schedule-form [data-error-for="${field}"]`);
-  if (!box) {
+  // a field the form does not show (to or scope beside a burst) cannot carry the message
+  if (!box || box.closest('[hidden]')) {
     $('form-error').textContent = error.detail || error.message;
     $('form-error').hidden = false;
     return;
@@ -1067,6 +1178,14 @@ function wire() {
     $(id).addEventListener('change', () => clearFieldError(field));
   }
   $('f-zone-other').addEventListener('input', () => clearFieldError('timeZone'));
+  for (const radio of document.querySelectorAll('#schedule-form [name=recipientsMode]')) {
+    radio.addEventListener('change', () => {
+      for (const field of ['to', 'cc', 'scope', 'audience.role', 'audience.level']) {
+        clearFieldError(field);
+      }
+      showRecipients(chosenRecipients());
+    });
+  }
   $('history-schedule').addEventListener('change', () => refreshDeliveries());
   $('history-status').addEventListener('change', () => refreshDeliveries());
 

@@ -177,6 +177,7 @@ class SchedulesPageTest {
       expect(row).containsText("华南收入周报");
       expect(row).containsText("广东");
       expect(row).containsText("每周一 08:00");
+      expect(row.locator(".tc-recipients")).hasText("收件人：manager@telecube.test, analyst@telecube.test");
       String nextRun = created.path("nextRun").asText();
       Locator next = row.locator("td.tc-next-run time");
       expect(next).hasAttribute("datetime", nextRun);
@@ -282,6 +283,7 @@ class SchedulesPageTest {
       expect(badge).hasText(Map.of("RETRYING", "Retrying", "FAILED", "Failed", "SENT", "Sent", "SKIPPED", "Skipped")
           .get(status));
       Browsers.screenshot(page, "schedules-7-en");
+      fitsWidth(page);
       // the API's words in the English page are English (the page sends its language; the browser is tr-TR)
       page.locator("#new-schedule").click();
       page.locator("#f-cron").fill("0 0 8 1 *");
@@ -379,9 +381,114 @@ class SchedulesPageTest {
     }
   }
 
+  @Test
+  void aBurstScheduleGoesToEveryUserOfARoleAtALevel() throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    try (BrowserContext context = browsers.browser().newContext(new Browser.NewContextOptions()
+        .setViewportSize(1360, 900).setLocale("tr-TR").setTimezoneId("America/Bahia_Banderas")
+        .setStorageState(browsers.admin(base)))) {
+      Page page = context.newPage();
+      List<String> pageErrors = new CopyOnWriteArrayList<>();
+      page.onPageError(pageErrors::add);
+      page.navigate(base + "/schedules.html?lang=zh-CN");
+      ready(page);
+
+      // an admin is offered both ways; addresses (and the scope picker) by default
+      page.locator("#new-schedule").click();
+      page.locator("#f-name").fill("各省经理收入月报");
+      page.locator("#f-report").selectOption("monthly-revenue");
+      expect(page.locator("#recipients-mode")).isVisible();
+      expect(page.locator("#f-mode-addresses")).isChecked();
+      expect(page.locator("label[for=f-mode-burst]")).hasText("按角色群发");
+      expect(page.locator("#f-to")).isVisible();
+      expect(page.locator("#f-scope")).isVisible();
+      expect(page.locator("#f-audience-role")).isHidden();
+
+      // burst: no addresses and no scope, a role and a level instead
+      page.locator("#f-mode-burst").check();
+      expect(page.locator("#f-to")).isHidden();
+      expect(page.locator("#f-cc")).isHidden();
+      expect(page.locator("#f-scope")).isHidden();
+      expect(page.locator("#f-audience-role")).isVisible();
+      expect(page.locator("#f-audience-level")).isVisible();
+      page.locator("#f-audience-role").selectOption("manager");
+      page.locator("#f-audience-level").selectOption("province");
+      expect(page.locator("#f-audience-level option[value=province]")).hasText("省级（每省的用户）");
+      page.locator("#hint-audience").scrollIntoViewIfNeeded();
+      Browsers.screenshot(page, "schedules-10-burst-form");
+      Response saved = page.waitForResponse(r -> r.url().endsWith("/api/schedules")
+          && "POST".equals(r.request().method()), () -> page.locator("#save").click());
+      assertThat(saved.status()).as(saved.text()).isBetween(200, 201);
+      JsonNode sent = JSON.readTree(saved.request().postData());
+      assertThat(sent.path("audience").path("role").asText()).isEqualTo("manager");
+      assertThat(sent.path("audience").path("level").asText()).isEqualTo("province");
+      assertThat(sent.has("to") || sent.has("cc") || sent.has("scope")).as(sent.toString()).isFalse();
+      expect(page.locator("#editor")).isHidden();
+
+      JsonNode created = null;
+      for (JsonNode v : get("/api/schedules")) {
+        if (v.path("schedule").path("name").asText().equals("各省经理收入月报")) {
+          created = v.path("schedule");
+        }
+      }
+      assertThat(created).isNotNull();
+      assertThat(created.path("audienceRole").asText()).isEqualTo("manager");
+      assertThat(created.path("audienceLevel").asText()).isEqualTo("province");
+      assertThat(created.path("to")).isEmpty();
+      assertThat(created.path("cc")).isEmpty();
+      long id = created.path("id").asLong();
+      try {
+        // the list names the audience instead of addresses, and each recipient's own region as the scope
+        Locator row = page.locator("#schedules-body tr[data-schedule-id='" + id + "']");
+        expect(row.locator(".tc-recipients")).hasText("群发：各省经理");
+        expect(row.locator(".tc-audience")).hasAttribute("data-audience-role", "manager");
+        expect(row.locator(".tc-audience")).hasAttribute("data-audience-level", "province");
+        expect(row.locator(".tc-schedule-scope")).hasText("各自辖区");
+        Browsers.screenshot(page, "schedules-11-burst-list");
+        page.locator("[data-lang=en]").click();
+        expect(row.locator(".tc-recipients")).hasText("Burst: every province manager");
+        expect(row.locator(".tc-schedule-scope")).hasText("each recipient’s own region");
+        Browsers.screenshot(page, "schedules-12-burst-list-en");
+        fitsWidth(page);
+        page.locator("[data-lang=zh-CN]").click();
+
+        // editing it opens with burst chosen and its audience
+        row.locator("[data-action=edit]").click();
+        expect(page.locator("#f-mode-burst")).isChecked();
+        expect(page.locator("#f-to")).isHidden();
+        expect(page.locator("#f-scope")).isHidden();
+        expect(page.locator("#f-audience-role")).hasValue("manager");
+        expect(page.locator("#f-audience-level")).hasValue("province");
+        // back to addresses: to and the scope come back, and "to" is required again (the API says so beside it)
+        page.locator("#f-mode-addresses").check();
+        expect(page.locator("#f-to")).isVisible();
+        expect(page.locator("#f-scope")).isVisible();
+        expect(page.locator("#f-audience-role")).isHidden();
+        page.locator("#save").click();
+        expect(page.locator("#error-to")).not().isEmpty();
+        expect(page.locator("#f-to")).hasAttribute("aria-invalid", "true");
+        page.locator("#editor [data-close]").first().click();
+        expect(page.locator("#editor")).isHidden();
+        assertThat(get("/api/schedules/" + id).path("schedule").path("audienceRole").asText()).isEqualTo("manager");
+      } finally {
+        // leave the page as the other test expects to find it: no schedules
+        http.send(TestUsers.request(URI.create(base + "/api/schedules/" + id)).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+      assertThat(pageErrors).as("script errors on the page").isEmpty();
+    }
+  }
+
   /** The page has loaded its data. */
   private static void ready(Page page) {
     expect(page.locator("body[data-ready=true]")).hasCount(1);
+  }
+
+  /** The schedules table fits its card: no column (the row actions above all) is scrolled out of view. */
+  private static void fitsWidth(Page page) {
+    Object overflow = page.evaluate("(() => { const w = document.querySelector('#schedules-table').parentElement;"
+        + " return w.scrollWidth - w.clientWidth; })()");
+    assertThat(((Number) overflow).intValue()).as("pixels of the schedules table out of view").isLessThanOrEqualTo(0);
   }
 
   /** How the page shows a time the API gives with an offset: "2026-12-01 08:00 +08:00". */
