@@ -68,8 +68,8 @@ public final class Browsers implements AutoCloseable {
 
   /**
    * The browser state (cookies) of {@code username} logged in at {@code baseUrl}, for
-   * {@code setStorageState} of a new page or context. It logs in as the login page does: fetch a
-   * page for the CSRF cookie, then post the credentials with the token.
+   * {@code setStorageState} of a new page or context: logged in as a person does, by typing into
+   * the login page and pressing its button.
    */
   public String loggedIn(String baseUrl, String username, String password) {
     return loggedIn(browser, baseUrl, username, password);
@@ -78,19 +78,13 @@ public final class Browsers implements AutoCloseable {
   /** {@link #loggedIn(String, String, String)} in a browser of one's own. */
   public static String loggedIn(Browser browser, String baseUrl, String username, String password) {
     try (com.microsoft.playwright.BrowserContext context = browser.newContext()) {
-      com.microsoft.playwright.APIResponse first = context.request().get(baseUrl + "/api/health");
-      if (!first.ok()) {
-        throw new IllegalStateException("GET /api/health: " + first.status());
-      }
-      String csrf = context.cookies().stream().filter(c -> c.name.equals("XSRF-TOKEN")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie")).value;
-      com.microsoft.playwright.APIResponse login = context.request().post(baseUrl + "/api/session",
-          com.microsoft.playwright.options.RequestOptions.create().setHeader("X-XSRF-TOKEN", csrf)
-              .setHeader("Content-Type", "application/json")
-              .setData("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
-      if (!login.ok()) {
-        throw new IllegalStateException("login of " + username + ": " + login.status() + " " + login.text());
-      }
+      Page page = context.newPage();
+      page.navigate(baseUrl + "/login.html");
+      page.locator("body[data-login=ready]").waitFor();
+      page.locator("#login-username").fill(username);
+      page.locator("#login-password").fill(password);
+      page.locator("#login-submit").click();
+      page.waitForURL(url -> !url.contains("/login.html"));
       return context.storageState();
     }
   }
