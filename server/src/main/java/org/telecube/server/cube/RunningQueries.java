@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import org.telecube.server.system.ApiException;
 import org.telecube.warehouse.query.Cancellation;
 import org.telecube.warehouse.query.QueryException;
 
@@ -53,8 +54,19 @@ class RunningQueries {
     }
   }
 
-  /** Cancels the query {@code id} if it is still running; true if there was one. */
+  /**
+   * Cancels the query {@code id} if it is still running; true if there was one. An unknown id is
+   * no mistake (the query may just have finished), but one no query could have been registered
+   * under is: too long, blank or with a control character.
+   */
   boolean cancel(String id) {
+    if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+      throw new QueryException("id", "bad_query_id", HEADER + " must be 1 to " + MAX_ID_LENGTH + " characters",
+          MAX_ID_LENGTH);
+    }
+    if (id.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("id", "control_character", "id contains a control character", "id");
+    }
     Cancellation c = running.get(id);
     if (c != null) {
       c.cancel();

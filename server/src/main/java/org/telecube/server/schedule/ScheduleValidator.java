@@ -224,6 +224,13 @@ public final class ScheduleValidator {
           throw ScheduleException.invalid(at, "too_long", at + " is longer than " + MAX_ADDRESS + " characters", at,
               MAX_ADDRESS);
         }
+        // a CR or LF would otherwise pass in a quoted name ("x\r\nBcc: y" <a@b.c>) or be silently
+        // cut off after the address: a header injection into the mail either way
+        if (a.trim().chars().anyMatch(Character::isISOControl)) {
+          String shown = a.trim().replaceAll("[\\p{Cntrl}\u0080-\u009f]", "?");
+          throw ScheduleException.invalid(at, "bad_address", "bad email address \"" + shown + "\" in " + at
+              + ": control character", shown, at);
+        }
         try {
           InternetAddress address = new InternetAddress(a.trim(), true);
           address.validate();

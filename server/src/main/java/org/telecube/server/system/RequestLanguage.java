@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.telecube.warehouse.model.Language;
@@ -31,8 +32,20 @@ public final class RequestLanguage {
   public static Language of(HttpServletRequest request) {
     return named(request.getAttribute(ATTRIBUTE) instanceof String s ? s : null)
         .or(() -> named(queryLocale(request.getQueryString())))
-        .or(() -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)))
+        .or(() -> accepted(header(request, HttpHeaders.ACCEPT_LANGUAGE)))
         .orElse(Language.ZH_CN);
+  }
+
+  /**
+   * A header the firewall may refuse as it is read (bytes that are control characters as Latin-1):
+   * none then. Refusing it here would fail the very answer that reports a mistake, error page included.
+   */
+  private static String header(HttpServletRequest request, String name) {
+    try {
+      return request.getHeader(name);
+    } catch (RequestRejectedException rejected) {
+      return null;
+    }
   }
 
   /**
