@@ -316,7 +316,10 @@ class BadInputSuiteTest {
         new Route("GET /api/deliveries", READERS, "/api/deliveries", false),
         new Route("GET /api/deliveries/{id}", READERS, "/api/deliveries/1", false),
         new Route("GET /api/warehouse", LOADS, "/api/warehouse", false),
-        new Route("POST /api/etl/batches", LOADS, "/api/etl/batches", true));
+        new Route("POST /api/etl/batches", LOADS, "/api/etl/batches", true),
+        new Route("GET /api/etl/inbox", LOADS, "/api/etl/inbox", false),
+        // multipart, not JSON: its own body cases in etlCases()
+        new Route("POST /api/etl/uploads", LOADS, "/api/etl/uploads", false));
   }
 
   // ------------------------------------------------------------------ the tests
@@ -464,7 +467,12 @@ class BadInputSuiteTest {
     Who allowed = r.roles().isEmpty() ? (r.path().equals("/api/session") ? Who.BROWSER : Who.ANONYMOUS)
         : r.roles().contains(Who.ANALYST) ? Who.ANALYST : r.roles().iterator().next();
     String unknown = r.path() + (r.path().contains("?") ? "&" : "?") + "evil%27%20OR%201%3D1=1";
-    on(r.key(), allowed).at(unknown).json(r.body() ? "{}" : null).expect(400, "unknown_parameter");
+    if (r.key().equals(UPLOADS)) {
+      on(r.key(), allowed).at(unknown).body(MULTIPART, upload("billing_2025-06.csv", "x")).expect(400,
+          "unknown_parameter");
+    } else {
+      on(r.key(), allowed).at(unknown).json(r.body() ? "{}" : null).expect(400, "unknown_parameter");
+    }
     on(r.key(), Who.ADMIN).method("PATCH").json(evil).expect(405, "method_not_allowed");
     if (r.body()) {
       on(r.key(), allowed).body("text/plain", "' OR 1=1 --").expect(415, "unsupported_media_type");
@@ -1106,29 +1114,56 @@ class BadInputSuiteTest {
     on("GET /api/warehouse", Who.ADMIN).at("/api/warehouse?" + enc("a\u0000") + "=1").expect(400, "bad_request");
   }
 
+  private static final String UPLOADS = "POST /api/etl/uploads";
+  private static final String MULTIPART = "multipart/form-data; boundary=fuzz";
+
+  /** A multipart body of one {@code files} part named {@code fileName} (and the form's end). */
+  private static String upload(String fileName, String content) {
+    return "--fuzz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--fuzz--\r\n";
+  }
+
   /**
-   * {@code POST /api/etl/batches}, all in one place: its body names files on the server (issue 14
-   * replaces that with uploads), so these are the cases to adapt when its shape changes. None may
-   * load anything or tell whether a path exists.
+   * The loads: names of the server's inbox ({@code POST /api/etl/batches}) and uploads
+   * ({@code POST /api/etl/uploads}). None may load anything, read outside the inbox, or tell
+   * whether a path exists: every name that is not an inbox file gets the inbox's one 404.
    */
   private void etlBatchCases() {
     String etl = "POST /api/etl/batches";
     for (String file : List.of("../../../../etc/passwd", "/etc/shadow", "/nonexistent/billing_2025-06.csv",
         "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "billing_2025-06.csv", "x".repeat(5000), "' OR 1=1 --", "\ud800",
-        "广东😀.csv")) {
-      on(etl, Who.LOADER).json("{\"files\":[" + js(file) + "]}").expect(400, "batch_refused|bad_path");
+        "广东😀.csv", "a\u0000b.csv", "billing.csv\u0000.txt", "..", "inbox/../../metadata/telecube.mv.db")) {
+      on(etl, Who.LOADER).json("{\"inbox\":[" + js(file) + "]}").expect(404, "not_in_inbox");
     }
-    for (String file : List.of("a\u0000b.csv", "billing.csv\u0000.txt", "\u001b[31m")) {
-      on(etl, Who.ADMIN).json("{\"files\":[" + js(file) + "]}").expect(400, "control_character");
+    // the old shape named server paths: refused whatever it holds
+    for (String files : List.of("[\"/etc/passwd\"]", "\"/etc/passwd\"", "[{\"path\":\"/etc/passwd\"}]", "[null]")) {
+      on(etl, Who.ADMIN).json("{\"files\":" + files + "}").expect(400, "paths_not_accepted");
     }
-    on(etl, Who.LOADER).json("{\"files\":[null]}").expect(400, "missing_path");
-    on(etl, Who.LOADER).json("{\"files\":[]}").expect(400, "missing_files");
-    on(etl, Who.LOADER).json("{\"files\":\"/etc/passwd\"}").expect(400, "malformed_body");
-    on(etl, Who.LOADER).json("{\"files\":[{\"path\":\"/etc/passwd\"}]}").expect(400, "malformed_body");
-    on(etl, Who.ADMIN).json("{\"files\":[\"/nonexistent/billing_2025-06.csv\"],\"feed\":\"'; DROP TABLE fact_billing; --\"}")
+    on(etl, Who.LOADER).json("{\"inbox\":[null]}").expect(400, "missing_path");
+    on(etl, Who.LOADER).json("{\"inbox\":[]}").expect(400, "missing_files");
+    on(etl, Who.LOADER).json("{\"inbox\":\"/etc/passwd\"}").expect(400, "malformed_body");
+    on(etl, Who.LOADER).json("{\"inbox\":[{\"name\":\"/etc/passwd\"}]}").expect(400, "malformed_body");
+    on(etl, Who.ADMIN).json("{\"inbox\":[\"billing_2025-06.csv\"],\"feed\":\"'; DROP TABLE fact_billing; --\"}")
         .expect(400, "unknown_feed");
-    on(etl, Who.ADMIN).json("{\"files\":[\"/nonexistent/billing_2025-06.csv\"],\"feed\":[\"billing\"]}")
+    on(etl, Who.ADMIN).json("{\"inbox\":[\"billing_2025-06.csv\"],\"feed\":[\"billing\"]}")
         .expect(400, "malformed_body");
+
+    for (String name : List.of("../../../../etc/passwd", "/etc/shadow", "C:\\\\feeds\\\\x.txt", "x".repeat(300) + ".csv",
+        "' OR 1=1 --.csv", "广东😀.csv", "billing.csv.exe", ".csv", "a b.csv")) {
+      on(UPLOADS, Who.LOADER).body(MULTIPART, upload(name, "subscriber_id\n1")).expect(400, "bad_file_name");
+    }
+    on(UPLOADS, Who.LOADER).body(MULTIPART, "--fuzz\r\nContent-Disposition: form-data; name=\"files\"; "
+        + "filename=\"a.csv\"\r\n\r\nx\r\n--fuzz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.csv\""
+        + "\r\n\r\ny\r\n--fuzz--\r\n").expect(400, "duplicate_file_name");
+    on(UPLOADS, Who.ADMIN).body(MULTIPART, "--fuzz\r\nContent-Disposition: form-data; name=\"feed\"\r\n\r\n"
+        + "'; DROP TABLE fact_billing; --\r\n" + upload("billing_2025-06.csv", "x").substring(0)).expect(400,
+        "unknown_feed");
+    on(UPLOADS, Who.LOADER).body(MULTIPART, "--fuzz--\r\n").expect(400, "missing_files");
+    on(UPLOADS, Who.LOADER).body(MULTIPART, "' OR 1=1 --").expect(400, "bad_multipart|missing_files");
+    on(UPLOADS, Who.LOADER).body("multipart/form-data", upload("a.csv", "x")).expect(400,
+        "bad_multipart|missing_files");
+    on(UPLOADS, Who.LOADER).json("{\"files\":[\"/etc/passwd\"]}").expect(415, "not_multipart|unsupported_media_type");
+    on(UPLOADS, Who.ADMIN).body("text/plain", "/etc/passwd").expect(415, "not_multipart|unsupported_media_type");
   }
 
   /** What only a raw socket sends: control characters in the request line and headers, broken framing. */
