@@ -477,14 +477,17 @@ class BadInputSuiteTest {
     if (r.body()) {
       on(r.key(), allowed).body("text/plain", "' OR 1=1 --").expect(415, "unsupported_media_type");
       // a form's fields are query parameters to the servlet API: unknown ones
+      // (a route that consumes JSON only refuses a form as a media type)
+      boolean jsonOnly = r.key().equals("POST /api/etl/batches");
       on(r.key(), allowed).body("application/x-www-form-urlencoded", "username=admin&password=x")
-          .expect(400, "unknown_parameter");
+          .expect(jsonOnly ? 415 : 400, jsonOnly ? "unsupported_media_type" : "unknown_parameter");
       on(r.key(), allowed).body("multipart/form-data; boundary=x", turn % 2 == 0 ? "' OR 1=1 --"
           : "--x\r\nContent-Disposition: form-data; name=\"../../etc/passwd\"; filename=\"../../etc/passwd\"\r\n\r\n"
           + "root\r\n--x--\r\n").expect(415, "unsupported_media_type");
       // XML is read too (jackson-dataformat-xml is on the class path), never its external entities
       on(r.key(), allowed).body("application/xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
-          + "\"file:///etc/passwd\">]><x>&e;</x>").expect(400, "malformed_body");
+          + "\"file:///etc/passwd\">]><x>&e;</x>").expect(jsonOnly ? 415 : 400,
+          jsonOnly ? "unsupported_media_type" : "malformed_body");
       List<String> broken = List.of("{", "[]", "42", "\"just a string\"", "{\"a\":}", "{'a':1}", "{\"a\":1}}");
       for (int i = 0; i < 3; i++) {
         on(r.key(), allowed).json(broken.get((turn + i) % broken.size())).expect(400, "malformed_body");
@@ -1149,7 +1152,7 @@ class BadInputSuiteTest {
         .expect(400, "malformed_body");
 
     for (String name : List.of("../../../../etc/passwd", "/etc/shadow", "C:\\\\feeds\\\\x.txt", "x".repeat(300) + ".csv",
-        "' OR 1=1 --.csv", "广东😀.csv", "billing.csv.exe", ".csv", "a b.csv")) {
+        "' OR 1=1 --.csv", "广东😀.csv", "billing.csv.exe", "a b.csv")) {
       on(UPLOADS, Who.LOADER).body(MULTIPART, upload(name, "subscriber_id\n1")).expect(400, "bad_file_name");
     }
     on(UPLOADS, Who.LOADER).body(MULTIPART, "--fuzz\r\nContent-Disposition: form-data; name=\"files\"; "
@@ -1159,6 +1162,8 @@ class BadInputSuiteTest {
         + "'; DROP TABLE fact_billing; --\r\n" + upload("billing_2025-06.csv", "x").substring(0)).expect(400,
         "unknown_feed");
     on(UPLOADS, Who.LOADER).body(MULTIPART, "--fuzz--\r\n").expect(400, "missing_files");
+    // a name the server takes but no feed starts with: the batch is refused, nothing loaded
+    on(UPLOADS, Who.LOADER).body(MULTIPART, upload(".csv", "x")).expect(400, "batch_refused");
     on(UPLOADS, Who.LOADER).body(MULTIPART, "' OR 1=1 --").expect(400, "bad_multipart|missing_files");
     on(UPLOADS, Who.LOADER).body("multipart/form-data", upload("a.csv", "x")).expect(400,
         "bad_multipart|missing_files");
