@@ -43,6 +43,11 @@ final class UserCommand {
     final UserService users;
 
     Store(TelecubeCommand root) {
+      // the command's output is its result (a token captured by a script): no start-up chatter on it
+      for (String logger : List.of("org.flywaydb", "org.telecube.server.metadata")) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+      }
       MetadataStoreSettings settings = new MetadataStoreSettings(env("TELECUBE_METADATA_URL"),
           env("TELECUBE_METADATA_USERNAME"), env("TELECUBE_METADATA_PASSWORD"), 2);
       pool = MetadataStoreConfiguration.open(settings, root.dataDir.toAbsolutePath().normalize().toString());
